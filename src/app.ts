@@ -1,0 +1,49 @@
+// The one Hono app, built from injected dependencies so the same routes and Inngest functions run on Node
+// (src/server.ts) and on Cloudflare Workers (src/worker.ts).
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { serve } from "inngest/hono";
+import { adminAuth } from "./api/admin-auth.ts";
+import { apiError } from "./api/errors.ts";
+import { healthRoutes } from "./api/health.ts";
+import type { AppDeps } from "./deps.ts";
+import { createFunctions } from "./functions/index.ts";
+
+/** Signups and admin calls are small; Inngest's own calls carry step state and may be larger. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const functions = createFunctions(deps);
+  const inngestHandler = serve({ client: deps.inngest, functions });
+
+  const app = new Hono();
+  app.use("*", secureHeaders({ referrerPolicy: "no-referrer", crossOriginEmbedderPolicy: false }));
+  app.use("*", async (c, next) => {
+    if (c.req.path.startsWith("/api/inngest")) return next();
+    return bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => apiError(c, 413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+    })(c, next);
+  });
+
+  app.on(["GET", "PUT", "POST"], "/api/inngest", (c) => inngestHandler(c));
+  app.use("/api/admin/*", adminAuth(deps.config.adminToken));
+
+  app.route("/", healthRoutes(deps));
+
+  app.notFound((c) => apiError(c, 404, "not_found", "Not found."));
+  app.onError((error, c) => {
+    // HTTPException carries its own status (e.g. malformed JSON -> 400); anything else is a bug: log it
+    // (redacted) and answer with the error shape, never a stack trace.
+    const status = (error as { status?: number }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      return apiError(c, status as 400, status === 400 ? "bad_request" : "client_error", error.message || "Bad request.");
+    }
+    deps.logger.error("unhandled error", { path: c.req.path, error });
+    return apiError(c, 500, "internal_error", "Something went wrong on our side.");
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

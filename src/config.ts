@@ -1,0 +1,199 @@
+// Every environment variable is parsed here, once, by one zod schema. Routes and functions receive the typed
+// result; nothing else reads process.env or Worker bindings for settings.
+import { z } from "zod";
+
+const bool = z.stringbool({ truthy: ["1", "true", "yes", "on"], falsy: ["0", "false", "no", "off", ""] });
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().default("./data/hopemark.sqlite"),
+  TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: z.url().optional(),
+  RESEND_WEBHOOK_SECRET: optionalString,
+  SIGNUP_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
+  EMAIL_REPLY_TO: z.email().optional(),
+  POSTAL_ADDRESS: z.string().min(10, "must be a full postal address").optional(),
+  MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
+  INNGEST_DEV: optionalString,
+  INNGEST_BASE_URL: z.url().optional(),
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_SIGNING_KEY_FALLBACK: optionalString,
+  DRIP_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
+  TRACKING: z.enum(["on", "off"]).default("off"),
+  BROADCAST_BATCHES_PER_SECOND: z.coerce.number().int().min(1).max(100).default(5),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type RawEnv = Record<string, string | undefined>;
+
+export type Config = {
+  env: "development" | "test" | "production";
+  isProduction: boolean;
+  appUrl: string;
+  host: string;
+  port: number;
+  databasePath: string;
+  tokenSecret: string;
+  adminToken: string;
+  mail: {
+    transport: "resend" | "outbox";
+    resendApiKey: string | undefined;
+    resendBaseUrl: string | undefined;
+    from: string;
+    replyTo: string | undefined;
+    postalAddress: string;
+  };
+  resendWebhookSecret: string | undefined;
+  signupWebhookSecret: string | undefined;
+  inngest: {
+    /** true, or the dev server URL, when talking to a local Inngest dev server. */
+    dev: boolean;
+    baseUrl: string | undefined;
+    eventKey: string | undefined;
+    signingKey: string | undefined;
+    signingKeyFallback: string | undefined;
+  };
+  /** Multiplies every drip delay: 1 in production, e.g. 0.0001 to watch a whole series in a demo. */
+  dripTimeScale: number;
+  tracking: boolean;
+  broadcastBatchesPerSecond: number;
+  trustProxy: boolean;
+  logLevel: "debug" | "info" | "warn" | "error";
+  /** Variables that fell back to development defaults, for a start-up warning (names only, never values). */
+  defaulted: string[];
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join("\n")}\n` +
+        "See README.md, section Environment variables.",
+    );
+    this.name = "ConfigError";
+  }
+}
+
+const DEV_ADMIN_TOKEN = "dev-admin-token-change-me-0000";
+
+function randomSecret(): string {
+  const bytes = new Uint8Array(32);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Parses the environment. Throws ConfigError naming every bad or missing variable (never their values). */
+export function loadConfig(raw: RawEnv): Config {
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? "?"), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === "production";
+  const inngestDev = e.INNGEST_DEV !== undefined && e.INNGEST_DEV !== "0" && e.INNGEST_DEV !== "false";
+  const transport = e.MAIL_TRANSPORT ?? (e.RESEND_API_KEY ? "resend" : "outbox");
+
+  if (isProduction) {
+    const required: [keyof typeof e, string][] = [
+      ["APP_URL", "the public https URL used in email links"],
+      ["TOKEN_SECRET", "signs confirm and unsubscribe links"],
+      ["ADMIN_TOKEN", "protects the admin API"],
+      ["RESEND_API_KEY", "sends email in production"],
+      ["RESEND_WEBHOOK_SECRET", "verifies delivery webhooks from Resend"],
+      ["EMAIL_FROM", "the From address, on a domain verified in Resend"],
+      ["POSTAL_ADDRESS", "required in every email by CAN-SPAM"],
+    ];
+    if (!inngestDev) {
+      required.push(["INNGEST_EVENT_KEY", "sends events to Inngest Cloud"]);
+      required.push(["INNGEST_SIGNING_KEY", "authenticates Inngest calls to /api/inngest"]);
+    }
+    const problems = required
+      .filter(([name]) => e[name] === undefined)
+      .map(([variable, why]) => ({ variable, message: `missing (${why})` }));
+    if (transport === "outbox") {
+      problems.push({ variable: "MAIL_TRANSPORT", message: "the local outbox cannot be used in production" });
+    }
+    if (e.APP_URL && !e.APP_URL.startsWith("https://")) {
+      problems.push({ variable: "APP_URL", message: "must be https in production" });
+    }
+    if (problems.length > 0) throw new ConfigError(problems);
+  }
+  if (transport === "resend" && !e.RESEND_API_KEY) {
+    throw new ConfigError([{ variable: "RESEND_API_KEY", message: "missing (MAIL_TRANSPORT is resend)" }]);
+  }
+
+  const defaulted: string[] = [];
+  const fallback = <T>(name: string, value: T | undefined, dev: () => T): T => {
+    if (value !== undefined) return value;
+    defaulted.push(name);
+    return dev();
+  };
+
+  const appUrl = fallback("APP_URL", e.APP_URL, () => `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    appUrl,
+    host: e.HOST,
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    tokenSecret: fallback("TOKEN_SECRET", e.TOKEN_SECRET, randomSecret),
+    adminToken: fallback("ADMIN_TOKEN", e.ADMIN_TOKEN, () => DEV_ADMIN_TOKEN),
+    mail: {
+      transport,
+      resendApiKey: e.RESEND_API_KEY,
+      resendBaseUrl: e.RESEND_BASE_URL,
+      from: fallback("EMAIL_FROM", e.EMAIL_FROM, () => "Hopemark Health <newsletter@hopemark.localhost>"),
+      replyTo: e.EMAIL_REPLY_TO,
+      postalAddress: fallback(
+        "POSTAL_ADDRESS",
+        e.POSTAL_ADDRESS,
+        () => "Hopemark Health, 100 Example Street, Suite 1, Springfield, ST 00000, USA",
+      ),
+    },
+    resendWebhookSecret: e.RESEND_WEBHOOK_SECRET,
+    signupWebhookSecret: e.SIGNUP_WEBHOOK_SECRET,
+    inngest: {
+      dev: inngestDev,
+      baseUrl: e.INNGEST_BASE_URL ?? (inngestDev && e.INNGEST_DEV?.startsWith("http") ? e.INNGEST_DEV : undefined),
+      eventKey: e.INNGEST_EVENT_KEY,
+      signingKey: e.INNGEST_SIGNING_KEY,
+      signingKeyFallback: e.INNGEST_SIGNING_KEY_FALLBACK,
+    },
+    dripTimeScale: e.DRIP_TIME_SCALE,
+    tracking: e.TRACKING === "on",
+    broadcastBatchesPerSecond: e.BROADCAST_BATCHES_PER_SECOND,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    defaulted,
+  };
+}
+
+/** A config for tests: development defaults plus overrides, with a fixed token secret so links are stable. */
+export function testConfig(overrides: RawEnv = {}): Config {
+  return loadConfig({
+    NODE_ENV: "test",
+    APP_URL: "http://newsletter.test",
+    TOKEN_SECRET: "test-token-secret-0123456789abcdef0123456789",
+    ADMIN_TOKEN: "test-admin-token-0123456789abcdef",
+    SIGNUP_WEBHOOK_SECRET: "test-signup-webhook-secret",
+    POSTAL_ADDRESS: "Hopemark Health, 1 Test Plaza, Testville, TS 00001, USA",
+    EMAIL_FROM: "Hopemark Health <newsletter@hopemark.test>",
+    ...overrides,
+  });
+}

@@ -1,0 +1,16 @@
+// Runtime-neutral entry point (safe for Workers). Node code that reads templates/ from disk imports
+// `loadContentFromDisk` from "./node.ts" instead.
+export {
+  AUTHORS_PATH,
+  authorById,
+  type CampaignTemplate,
+  type Content,
+  ContentError,
+  type ContentProblem,
+  type Lesson,
+  lessonById,
+  loadContent,
+  parseDuration,
+  splitFrontMatter,
+} from "./loader.ts";
+export type { Author, RawContentFile, Source } from "./schema.ts";

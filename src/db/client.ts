@@ -1,0 +1,41 @@
+// The database handle every route and function receives. Both drivers (better-sqlite3 on Node, D1 on Workers)
+// produce a BaseSQLiteDatabase; code always awaits queries, which works for the sync and the async flavour alike.
+import type { BatchItem } from "drizzle-orm/batch";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+// biome-ignore lint/suspicious/noExplicitAny: the run-result type differs between drivers and is never read.
+export type Db = BaseSQLiteDatabase<"sync" | "async", any, Schema>;
+
+/** A statement that can go into {@link atomic}: any drizzle insert/update/delete builder. */
+export type AtomicStatement = BatchItem<"sqlite">;
+
+/**
+ * Runs statements all-or-nothing. D1 has no interactive transactions but has batch(), which is atomic;
+ * better-sqlite3 has synchronous transactions. Either way nothing is half-written.
+ */
+export async function atomic(db: Db, statements: AtomicStatement[]): Promise<void> {
+  if (statements.length === 0) return;
+  const maybeBatch = db as unknown as { batch?: (s: AtomicStatement[]) => Promise<unknown> };
+  if (typeof maybeBatch.batch === "function") {
+    await maybeBatch.batch(statements);
+    return;
+  }
+  db.transaction(() => {
+    for (const statement of statements) (statement as unknown as { run: () => unknown }).run();
+  });
+}
+
+/** Cheap liveness probe used by /healthz. */
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await db.get(sql`select 1 as ok`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export { schema };

@@ -1,0 +1,207 @@
+// One schema for SQLite (Node) and D1 (Workers). Times are stored as integer milliseconds since the epoch (UTC).
+// Deliberately absent: any diagnosis, treatment or medication field. Being on this list is itself health-related
+// data, so personalisation stops at first name (safety rule 15).
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const SUBSCRIBER_STATUSES = ["pending", "active", "unsubscribed", "bounced", "complained"] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
+export const CONSENT_ACTIONS = ["given", "confirmed", "withdrawn"] as const;
+export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
+
+export const SEND_KINDS = ["transactional", "lesson", "campaign", "test"] as const;
+export const SEND_STATUSES = [
+  "queued",
+  "sent",
+  "delivered",
+  "delivery_delayed",
+  "bounced",
+  "complained",
+  "failed",
+  "suppressed",
+] as const;
+export type SendStatus = (typeof SEND_STATUSES)[number];
+
+export const SUPPRESSION_REASONS = ["bounced", "complained", "provider_suppressed", "erased", "manual"] as const;
+
+export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "paused", "sent", "cancelled", "failed"] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
+
+export const subscribers = sqliteTable(
+  "subscribers",
+  {
+    id: text("id").primaryKey(),
+    /** Normalised: trimmed, domain lower-cased. */
+    email: text("email").notNull(),
+    /** sha256 of the normalised, fully lower-cased address; matches suppressions.email_hash. */
+    emailHash: text("email_hash").notNull(),
+    firstName: text("first_name"),
+    status: text("status", { enum: SUBSCRIBER_STATUSES }).notNull().default("pending"),
+    locale: text("locale").notNull().default("en"),
+    /** ISO 3166-1 alpha-2, upper case; picks the crisis line in the footer. */
+    country: text("country"),
+    /** Where the signup came from: "hosted-form", "embed", "webhook:tally", "import", ... */
+    source: text("source").notNull(),
+    /** Topics/segments, never health details. */
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    softBounces: integer("soft_bounces").notNull().default(0),
+    createdAt: createdAt(),
+    confirmationSentAt: integer("confirmation_sent_at", { mode: "timestamp_ms" }),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    unsubscribedAt: integer("unsubscribed_at", { mode: "timestamp_ms" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("subscribers_email_unique").on(t.email),
+    uniqueIndex("subscribers_email_hash_unique").on(t.emailHash),
+    index("subscribers_status_id").on(t.status, t.id),
+  ],
+);
+
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: text("id").primaryKey(),
+    subscriberId: text("subscriber_id")
+      .notNull()
+      .references(() => subscribers.id, { onDelete: "cascade" }),
+    action: text("action", { enum: CONSENT_ACTIONS }).notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
+    /** Which form: "hosted-form", "embed", "webhook:<service>", "import", "one-click", ... */
+    form: text("form").notNull(),
+    /** Page URL the form was on (no query string). */
+    page: text("page"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    wordingVersion: text("wording_version"),
+    privacyVersion: text("privacy_version"),
+  },
+  (t) => [index("consents_subscriber").on(t.subscriberId)],
+);
+
+export type SendEvent = { type: string; at: number; detail?: string };
+
+export const sends = sqliteTable(
+  "sends",
+  {
+    id: text("id").primaryKey(),
+    /** `${subscriberId}:${lessonId}`, `${campaignId}:${subscriberId}`, ...; also the provider idempotency key. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    kind: text("kind", { enum: SEND_KINDS }).notNull(),
+    templateId: text("template_id").notNull(),
+    campaignId: text("campaign_id"),
+    /** Nulled on erasure. */
+    subscriberId: text("subscriber_id").references(() => subscribers.id, { onDelete: "set null" }),
+    providerMessageId: text("provider_message_id"),
+    status: text("status", { enum: SEND_STATUSES }).notNull().default("queued"),
+    events: text("events", { mode: "json" }).$type<SendEvent[]>().notNull().default(sql`'[]'`),
+    error: text("error"),
+    openedAt: integer("opened_at", { mode: "timestamp_ms" }),
+    clickedAt: integer("clicked_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("sends_idempotency_key_unique").on(t.idempotencyKey),
+    index("sends_provider_message_id").on(t.providerMessageId),
+    index("sends_subscriber").on(t.subscriberId),
+    index("sends_campaign_subscriber").on(t.campaignId, t.subscriberId),
+  ],
+);
+
+export const suppressions = sqliteTable("suppressions", {
+  /** sha256 of the lower-cased address: survives erasure without keeping the address. */
+  emailHash: text("email_hash").primaryKey(),
+  reason: text("reason", { enum: SUPPRESSION_REASONS }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** Messages captured by the local outbox transport (development and tests). */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    to: text("to").notNull(),
+    from: text("from").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    headers: text("headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    tags: text("tags", { mode: "json" }).$type<{ name: string; value: string }[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("outbox_idempotency_key_unique").on(t.idempotencyKey)],
+);
+
+export type CampaignAudience = {
+  tags?: string[];
+  locales?: string[];
+  countries?: string[];
+};
+
+export const campaigns = sqliteTable("campaigns", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** Set when created from templates/campaigns/<id>.md; null for inline content. */
+  templateId: text("template_id"),
+  subject: text("subject").notNull(),
+  preheader: text("preheader").notNull().default(""),
+  bodyMarkdown: text("body_markdown").notNull(),
+  authorId: text("author_id").notNull(),
+  sources: text("sources", { mode: "json" }).$type<{ claim: string; citation: string }[]>().notNull().default(sql`'[]'`),
+  audience: text("audience", { mode: "json" }).$type<CampaignAudience>().notNull().default(sql`'{}'`),
+  status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
+  statusReason: text("status_reason"),
+  lintWarnings: text("lint_warnings", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
+  scheduledAt: integer("scheduled_at", { mode: "timestamp_ms" }),
+  startedAt: integer("started_at", { mode: "timestamp_ms" }),
+  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  audienceCount: integer("audience_count").notNull().default(0),
+  sentCount: integer("sent_count").notNull().default(0),
+  skippedCount: integer("skipped_count").notNull().default(0),
+  failedCount: integer("failed_count").notNull().default(0),
+  deliveredCount: integer("delivered_count").notNull().default(0),
+  complainedCount: integer("complained_count").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+
+/**
+ * Transactional outbox for Inngest events: a row is written in the same batch as the state change that causes
+ * it, so an event bus outage loses nothing. The reconciler re-sends rows whose sent_at is null, with the same id
+ * (Inngest de-duplicates events by id).
+ */
+export const pendingEvents = sqliteTable(
+  "pending_events",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** Optional `ts` for delayed events (ms). */
+    ts: integer("ts"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("pending_events_unsent").on(t.sentAt, t.createdAt)],
+);
+
+/** Provider webhooks already processed, keyed by svix-id, so a redelivery changes nothing twice. */
+export const webhookEvents = sqliteTable("webhook_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  receivedAt: createdAt(),
+});
+
+/** Fixed-window counters for per-IP rate limits; works the same on SQLite and D1. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});

@@ -1,0 +1,18 @@
+// What routes and functions receive. Built once per process (Node) or per isolate (Workers) by src/runtime.ts.
+import type { Config } from "./config.ts";
+import type { Content } from "./content/index.ts";
+import type { Db } from "./db/client.ts";
+import type { InngestClient } from "./functions/client.ts";
+import type { Logger } from "./lib/log.ts";
+import type { Mailer } from "./mail/types.ts";
+
+export type AppDeps = {
+  config: Config;
+  db: Db;
+  mailer: Mailer;
+  inngest: InngestClient;
+  content: Content;
+  logger: Logger;
+  /** Injectable clock for tests. */
+  now: () => Date;
+};

@@ -1,0 +1,69 @@
+// Names the people behind every email (safety rule 5, FTC 16 CFR 255). The send gate looks for the
+// "Written by <name>, <role>" or "Sent by <name>, <role>" line this component prints, so keep that wording.
+import { Section, Text } from "@react-email/components";
+import type { Author } from "../../content/schema.ts";
+import { colors, fontSizes, lineHeights, space } from "./theme.ts";
+
+export type AttributionProps =
+  | {
+      /** Lessons and campaigns: the author, optional adapted-from writer and medical reviewer. */
+      kind: "content";
+      author: Author;
+      adaptedFrom?: Author | undefined;
+      reviewer?: Author | undefined;
+      /** ISO date of the medical review; shown with the reviewer. */
+      reviewedOn?: string | undefined;
+    }
+  | {
+      /** Confirmation, welcome, goodbye: the person the newsletter is sent by. */
+      kind: "sender";
+      sender: Author;
+    };
+
+const text = { color: colors.text, fontSize: fontSizes.body, lineHeight: lineHeights.body, margin: `0 0 ${space.xs}` };
+const muted = { ...text, color: colors.muted, fontSize: fontSizes.small, lineHeight: "22px" };
+
+function byline(prefix: string, person: Author): string {
+  const credentials = person.credentials ? `, ${person.credentials}` : "";
+  return `${prefix} ${person.name}${credentials}, ${person.role}.`;
+}
+
+/** Formats an ISO date for people without depending on the runtime's Intl data (Workers and Node agree). */
+function humanDate(iso: string): string {
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const [y, m, d] = iso.split("-").map(Number);
+  const month = m ? months[m - 1] : undefined;
+  return month && d && y ? `${month} ${d}, ${y}` : iso;
+}
+
+export function Attribution(props: AttributionProps) {
+  const people = props.kind === "content" ? [props.author, props.adaptedFrom, props.reviewer] : [props.sender];
+  const disclosures = [...new Set(people.flatMap((p) => (p?.disclosure ? [p.disclosure] : [])))];
+  return (
+    <Section data-attribution="true" style={{ borderTop: `1px solid ${colors.border}`, paddingTop: space.md }}>
+      {props.kind === "content" ? (
+        <>
+          <Text style={text}>{byline("Written by", props.author)}</Text>
+          {props.adaptedFrom ? (
+            <Text style={text}>{byline("Adapted from an article by", props.adaptedFrom)}</Text>
+          ) : null}
+          {props.reviewer ? (
+            <Text style={text}>
+              {byline("Medically reviewed by", props.reviewer)}
+              {props.reviewedOn ? ` Reviewed on ${humanDate(props.reviewedOn)}.` : ""}
+            </Text>
+          ) : null}
+        </>
+      ) : (
+        <Text style={text}>{byline("Sent by", props.sender)}</Text>
+      )}
+      {disclosures.length > 0 ? <Text style={muted}>Disclosure: {disclosures.join(" ")}</Text> : null}
+      {props.kind === "content" ? (
+        <Text style={muted}>
+          This email is general education, not medical advice. Please talk to a qualified clinician about your own
+          care.
+        </Text>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,95 @@
+// Events are written to pending_events in the same atomic batch as the state change that causes them, then
+// sent to Inngest. If the event bus is down the visitor still gets a success answer and nothing is lost: the
+// reconciler re-sends unsent rows later, with the same ids, and Inngest drops duplicates by id.
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { AtomicStatement, Db } from "../db/client.ts";
+import { pendingEvents } from "../db/schema.ts";
+import type { InngestClient } from "../functions/client.ts";
+import type { Logger } from "./log.ts";
+
+export type PendingEvent = { id: string; name: string; data: Record<string, unknown>; ts?: number };
+
+/** An insert for {@link atomic}; a repeated id is ignored, so the same logical event is never queued twice. */
+export function queueEventStatement(db: Db, event: PendingEvent): AtomicStatement {
+  return db
+    .insert(pendingEvents)
+    .values({ id: event.id, name: event.name, data: event.data, ts: event.ts ?? null })
+    .onConflictDoNothing();
+}
+
+type DispatchDeps = { db: Db; inngest: InngestClient; logger: Logger; now?: () => Date };
+
+/**
+ * Tries to send the given events now. Never throws: a failure is recorded on the rows and left to the
+ * reconciler. Returns true when Inngest accepted them.
+ */
+export async function dispatchEvents(deps: DispatchDeps, events: PendingEvent[]): Promise<boolean> {
+  if (events.length === 0) return true;
+  const ids = events.map((e) => e.id);
+  try {
+    await deps.inngest.send(
+      events.map((e) => ({ id: e.id, name: e.name, data: e.data, ...(e.ts ? { ts: e.ts } : {}) })),
+    );
+    await deps.db
+      .update(pendingEvents)
+      .set({ sentAt: deps.now?.() ?? new Date(), lastError: null })
+      .where(inArray(pendingEvents.id, ids));
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.logger.warn("event bus unavailable; events left for the reconciler", { count: ids.length, error: message });
+    try {
+      await deps.db
+        .update(pendingEvents)
+        .set({ attempts: sql`${pendingEvents.attempts} + 1`, lastError: message.slice(0, 500) })
+        .where(inArray(pendingEvents.id, ids));
+    } catch {
+      // The rows stay unsent either way; the reconciler will pick them up.
+    }
+    return false;
+  }
+}
+
+/** Queues (idempotently) and immediately tries to dispatch, for callers with no other state change. */
+export async function queueAndDispatch(deps: DispatchDeps, events: PendingEvent[]): Promise<boolean> {
+  for (const event of events) await queueEventStatement(deps.db, event);
+  return dispatchEvents(deps, events);
+}
+
+/**
+ * Re-sends events that are still unsent after `minAgeMs` (so a request that is dispatching right now is not
+ * raced). Returns how many were sent and how many remain.
+ */
+export async function reconcilePendingEvents(
+  deps: DispatchDeps,
+  options: { minAgeMs?: number; limit?: number } = {},
+): Promise<{ sent: number; remaining: number }> {
+  const now = deps.now?.() ?? new Date();
+  const cutoff = new Date(now.getTime() - (options.minAgeMs ?? 30_000));
+  const rows = await deps.db
+    .select()
+    .from(pendingEvents)
+    .where(and(isNull(pendingEvents.sentAt), lt(pendingEvents.createdAt, cutoff)))
+    .orderBy(asc(pendingEvents.createdAt))
+    .limit(options.limit ?? 500);
+  const ok =
+    rows.length > 0 &&
+    (await dispatchEvents(
+      deps,
+      rows.map((r) => ({ id: r.id, name: r.name, data: r.data, ...(r.ts ? { ts: r.ts } : {}) })),
+    ));
+  const [left] = await deps.db
+    .select({ n: sql<number>`count(*)` })
+    .from(pendingEvents)
+    .where(isNull(pendingEvents.sentAt));
+  return { sent: ok ? rows.length : 0, remaining: Number(left?.n ?? 0) };
+}
+
+/** For tests and diagnostics. */
+export async function unsentEvents(db: Db) {
+  return db.select().from(pendingEvents).where(isNull(pendingEvents.sentAt)).orderBy(asc(pendingEvents.createdAt));
+}
+
+export async function markSent(db: Db, id: string, at: Date) {
+  await db.update(pendingEvents).set({ sentAt: at }).where(eq(pendingEvents.id, id));
+}

@@ -1,0 +1,97 @@
+// Signed, purpose-bound tokens for confirm and unsubscribe links: HMAC-SHA256 with TOKEN_SECRET over a small
+// JSON payload. WebCrypto only, so the same code runs on Node and Workers. Tokens carry an id, never an address.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export type TokenPurpose = "confirm" | "unsubscribe";
+
+/** Confirm links expire after 7 days; unsubscribe links never do (CAN-SPAM asks for at least 30 days). */
+export const CONFIRM_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+type Payload = { p: TokenPurpose; s: string; e?: number };
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(value: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(value)) return null;
+  try {
+    const binary = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
+    return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+const keyCache = new Map<string, Promise<CryptoKey>>();
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keyCache.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+      "verify",
+    ]);
+    keyCache.set(secret, key);
+  }
+  return key;
+}
+
+export async function signToken(
+  secret: string,
+  purpose: TokenPurpose,
+  subscriberId: string,
+  options: { now?: Date; ttlMs?: number } = {},
+): Promise<string> {
+  const payload: Payload = { p: purpose, s: subscriberId };
+  if (options.ttlMs !== undefined) payload.e = Math.floor(((options.now?.getTime() ?? Date.now()) + options.ttlMs) / 1000);
+  const body = toBase64Url(encoder.encode(JSON.stringify(payload)));
+  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(body)));
+  return `${body}.${toBase64Url(signature)}`;
+}
+
+export type TokenCheck = { ok: true; subscriberId: string } | { ok: false; reason: "invalid" | "expired" };
+
+export async function verifyToken(
+  secret: string,
+  purpose: TokenPurpose,
+  token: string | undefined | null,
+  now: Date = new Date(),
+): Promise<TokenCheck> {
+  if (!token || token.length > 512) return { ok: false, reason: "invalid" };
+  const [body, sig, extra] = token.split(".");
+  if (!body || !sig || extra !== undefined) return { ok: false, reason: "invalid" };
+  const signature = fromBase64Url(sig);
+  const raw = fromBase64Url(body);
+  if (!signature || !raw) return { ok: false, reason: "invalid" };
+  // crypto.subtle.verify compares in constant time.
+  const valid = await crypto.subtle.verify("HMAC", await hmacKey(secret), signature, encoder.encode(body));
+  if (!valid) return { ok: false, reason: "invalid" };
+  let payload: Payload;
+  try {
+    payload = JSON.parse(decoder.decode(raw)) as Payload;
+  } catch {
+    return { ok: false, reason: "invalid" };
+  }
+  if (payload.p !== purpose || typeof payload.s !== "string") return { ok: false, reason: "invalid" };
+  if (payload.e !== undefined && payload.e * 1000 < now.getTime()) return { ok: false, reason: "expired" };
+  return { ok: true, subscriberId: payload.s };
+}
+
+/** Public links built from config.appUrl. */
+export async function confirmUrl(appUrl: string, secret: string, subscriberId: string, now?: Date) {
+  const token = await signToken(secret, "confirm", subscriberId, { ttlMs: CONFIRM_TOKEN_TTL_MS, ...(now ? { now } : {}) });
+  return `${appUrl}/confirm?token=${token}`;
+}
+
+/** The visible link in the body: a page with one button. */
+export async function unsubscribePageUrl(appUrl: string, secret: string, subscriberId: string) {
+  return `${appUrl}/unsubscribe?token=${await signToken(secret, "unsubscribe", subscriberId)}`;
+}
+
+/** The List-Unsubscribe target: a POST here unsubscribes at once (RFC 8058). */
+export async function oneClickUnsubscribeUrl(appUrl: string, secret: string, subscriberId: string) {
+  return `${appUrl}/api/unsubscribe?token=${await signToken(secret, "unsubscribe", subscriberId)}`;
+}

@@ -1,0 +1,62 @@
+// Node entry: SQLite file + migrations at start, @hono/node-server, and a timer that re-sends events the event
+// bus missed. `npm run dev` wraps this with file reload and an Inngest dev server when one can be started.
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { loadContentFromDisk } from "./content/node.ts";
+import { openNodeDb } from "./db/node.ts";
+import { createLogger } from "./lib/log.ts";
+import { reconcilePendingEvents } from "./lib/pending-events.ts";
+import { buildDeps } from "./runtime.ts";
+
+const RECONCILE_EVERY_MS = 60_000;
+
+function start() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.defaulted.length > 0) {
+    logger.warn("using development defaults; set these before going live", { variables: config.defaulted });
+  }
+  if (config.defaulted.includes("TOKEN_SECRET")) {
+    logger.warn("TOKEN_SECRET is generated per start: links in earlier emails stop working after a restart");
+  }
+
+  const { db, close } = openNodeDb(config.databasePath);
+  const content = loadContentFromDisk();
+  const deps = buildDeps({ config, db, content, logger });
+  const app = createApp(deps);
+
+  const timer = setInterval(() => {
+    reconcilePendingEvents(deps).catch((error) => logger.error("reconciler failed", { error }));
+  }, RECONCILE_EVERY_MS);
+  timer.unref();
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    logger.info(`listening on http://${info.address}:${info.port}`, {
+      transport: config.mail.transport,
+      inngest: config.inngest.dev ? "dev server" : "cloud",
+      lessons: content.lessons.length,
+    });
+  });
+
+  const shutdown = () => {
+    clearInterval(timer);
+    server.close(() => {
+      close();
+      process.exit(0);
+    });
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+start();

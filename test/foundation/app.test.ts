@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/app.ts";
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+describe("app foundation", () => {
+  it("GET /healthz answers 200 when the database is reachable", async () => {
+    t = createTestApp();
+    const res = await t.app.request("/healthz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", database: true });
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("GET /healthz answers 503 when the database is gone", async () => {
+    t = createTestApp();
+    t.sqlite.close();
+    const res = await t.app.request("/healthz");
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: "unavailable", database: false });
+    t = { ...t, close: () => {} };
+  });
+
+  it("GET /api/inngest introspects the registered functions", async () => {
+    t = createTestApp();
+    const res = await t.app.request("/api/inngest");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { function_count: number };
+    expect(body.function_count).toBeGreaterThan(0);
+  });
+
+  it("unknown paths get the JSON error shape", async () => {
+    t = createTestApp();
+    const res = await t.app.request("/nope");
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: "not_found", message: "Not found." } });
+  });
+
+  it("admin routes refuse requests without the bearer token", async () => {
+    t = createTestApp();
+    for (const authorization of [undefined, "Bearer wrong-token", "Basic abc"]) {
+      const res = await t.app.request("/api/admin/campaigns", {
+        headers: authorization ? { authorization } : {},
+      });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+    }
+  });
+
+  it("sets security headers and no referrer", async () => {
+    t = createTestApp();
+    const res = await t.app.request("/healthz");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});

@@ -1,0 +1,31 @@
+// Builds the real app over a fresh in-memory SQLite database with the migrations applied, the local outbox
+// transport, the shipped content and a fake Inngest event API. Each test gets its own.
+import { createApp } from "../../src/app.ts";
+import { type RawEnv, testConfig } from "../../src/config.ts";
+import { loadContentFromDisk } from "../../src/content/node.ts";
+import { openNodeDb } from "../../src/db/node.ts";
+import { createInngestClient } from "../../src/functions/client.ts";
+import { createLogger } from "../../src/lib/log.ts";
+import { buildDeps } from "../../src/runtime.ts";
+import { createFakeInngestApi } from "./fake-inngest.ts";
+
+let content: ReturnType<typeof loadContentFromDisk> | undefined;
+
+export function createTestApp(options: { env?: RawEnv; now?: () => Date } = {}) {
+  const config = testConfig({ INNGEST_DEV: "1", ...options.env });
+  const nodeDb = openNodeDb(":memory:");
+  const inngestApi = createFakeInngestApi();
+  const logLines: string[] = [];
+  content ??= loadContentFromDisk();
+  const deps = buildDeps({
+    config,
+    db: nodeDb.db,
+    content,
+    logger: createLogger("debug", (line) => logLines.push(line)),
+    inngest: createInngestClient(config, { fetch: inngestApi.fetch }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const app = createApp(deps);
+  return { app, deps, db: nodeDb.db, sqlite: nodeDb.sqlite, inngestApi, logLines, close: nodeDb.close };
+}
+export type TestApp = ReturnType<typeof createTestApp>;

@@ -1,0 +1,38 @@
+// Runs test/worker/** inside workerd with a real (local) D1 binding, using wrangler.toml and the same
+// migrations folder the Node server uses.
+import { fileURLToPath } from "node:url";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(fileURLToPath(new URL("./migrations", import.meta.url)));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            // A complete production configuration; nothing here reaches the network in these tests.
+            APP_URL: "https://news.hopemark.test",
+            TOKEN_SECRET: "worker-test-token-secret-0123456789abcdef",
+            ADMIN_TOKEN: "worker-test-admin-token-0123456789",
+            RESEND_API_KEY: "re_test_key",
+            RESEND_WEBHOOK_SECRET: "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=",
+            SIGNUP_WEBHOOK_SECRET: "worker-test-signup-secret",
+            EMAIL_FROM: "Hopemark Health <news@hopemark.test>",
+            POSTAL_ADDRESS: "Hopemark Health, 1 Test Plaza, Testville, TS 00001, USA",
+            // An unreachable event API: sends fail fast and stay queued for the reconciler.
+            INNGEST_DEV: "1",
+            INNGEST_BASE_URL: "http://127.0.0.1:9",
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ["test/worker/**/*.test.ts"],
+      setupFiles: ["./test/worker/apply-migrations.ts"],
+      testTimeout: 30_000,
+    },
+  };
+});
