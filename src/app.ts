@@ -7,6 +7,15 @@ import { serve } from "inngest/hono";
 import { adminAuth } from "./api/admin-auth.ts";
 import { apiError } from "./api/errors.ts";
 import { healthRoutes } from "./api/health.ts";
+import { confirmRoutes } from "./api/confirm.ts";
+import { devOutboxEnabled, devOutboxRoutes } from "./api/dev-outbox.ts";
+import { signupWebhookRoutes } from "./api/signup-webhook.ts";
+import { subscribeRoutes } from "./api/subscribe.ts";
+import { unsubscribeRoutes } from "./api/unsubscribe.ts";
+import { campaignRoutes } from "./api/admin/campaigns.ts";
+import { privacyRoutes } from "./api/admin/privacy.ts";
+import { subscriberAdminRoutes } from "./api/admin/subscribers.ts";
+import { resendWebhookRoutes } from "./api/webhooks/resend.ts";
 import type { AppDeps } from "./deps.ts";
 import { createFunctions } from "./functions/index.ts";
 
@@ -31,6 +40,15 @@ export function createApp(deps: AppDeps) {
   app.use("/api/admin/*", adminAuth(deps.config.adminToken));
 
   app.route("/", healthRoutes(deps));
+  app.route("/", subscribeRoutes(deps));
+  app.route("/", confirmRoutes(deps));
+  app.route("/", unsubscribeRoutes(deps));
+  app.route("/", signupWebhookRoutes(deps));
+  if (devOutboxEnabled(deps.config)) app.route("/", devOutboxRoutes(deps));
+  app.route("/", resendWebhookRoutes(deps));
+  app.route("/api/admin/subscribers", privacyRoutes(deps));
+  app.route("/api/admin/subscribers", subscriberAdminRoutes(deps));
+  app.route("/api/admin/campaigns", campaignRoutes(deps));
 
   app.notFound((c) => apiError(c, 404, "not_found", "Not found."));
   app.onError((error, c) => {

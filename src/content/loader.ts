@@ -89,14 +89,22 @@ function parseMarkdownFile<S extends z.ZodType>(
 ): Parsed<{ data: z.infer<S>; body: string }> {
   const split = splitFrontMatter(file.text);
   if (!split) {
-    problems.push({ file: file.path, field: "(front matter)", message: "must start with a --- YAML block ---" });
+    problems.push({
+      file: file.path,
+      field: "(front matter)",
+      message: "must start with a --- YAML block ---",
+    });
     return { ok: false };
   }
   let raw: unknown;
   try {
     raw = parseYaml(split.data);
   } catch (error) {
-    problems.push({ file: file.path, field: "(front matter)", message: `invalid YAML: ${(error as Error).message}` });
+    problems.push({
+      file: file.path,
+      field: "(front matter)",
+      message: `invalid YAML: ${(error as Error).message}`,
+    });
     return { ok: false };
   }
   const result = schema.safeParse(raw ?? {});
@@ -128,7 +136,8 @@ function checkContentRefs(
     problems.push({ file: path, field, message: `unknown author id "${id}" (not in ${AUTHORS_PATH})` });
   if (!authorIds.has(data.author)) unknown("author", data.author);
   if (data.reviewer !== undefined && !authorIds.has(data.reviewer)) unknown("reviewer", data.reviewer);
-  if (data.adaptedFrom !== undefined && !authorIds.has(data.adaptedFrom)) unknown("adaptedFrom", data.adaptedFrom);
+  if (data.adaptedFrom !== undefined && !authorIds.has(data.adaptedFrom))
+    unknown("adaptedFrom", data.adaptedFrom);
   if (data.reviewer !== undefined && data.reviewedOn === undefined) {
     problems.push({ file: path, field: "reviewedOn", message: "required when reviewer is set" });
   }
@@ -167,14 +176,19 @@ export function loadContent(files: readonly RawContentFile[]): Content {
     try {
       raw = parseYaml(authorsFile.text);
     } catch (error) {
-      problems.push({ file: AUTHORS_PATH, field: "(file)", message: `invalid YAML: ${(error as Error).message}` });
+      problems.push({
+        file: AUTHORS_PATH,
+        field: "(file)",
+        message: `invalid YAML: ${(error as Error).message}`,
+      });
     }
     const parsed = authorsFileSchema.safeParse(raw ?? {});
     if (parsed.success) authors = parsed.data.authors;
     else if (raw !== undefined) problems.push(...zodProblems(AUTHORS_PATH, parsed.error));
     const seen = new Set<string>();
     authors.forEach((a, i) => {
-      if (seen.has(a.id)) problems.push({ file: AUTHORS_PATH, field: `authors[${i}].id`, message: `duplicate id "${a.id}"` });
+      if (seen.has(a.id))
+        problems.push({ file: AUTHORS_PATH, field: `authors[${i}].id`, message: `duplicate id "${a.id}"` });
       seen.add(a.id);
     });
   }
@@ -209,7 +223,8 @@ export function loadContent(files: readonly RawContentFile[]): Content {
     claim(`lesson-id:${l.id}`, l.path, "id", `lesson id "${l.id}"`);
     claim(`lesson-order:${l.order}`, l.path, "order", `lesson order ${l.order}`);
   }
-  for (const c of campaignTemplates) claim(`campaign-id:${c.id}`, c.path, "id", `campaign template id "${c.id}"`);
+  for (const c of campaignTemplates)
+    claim(`campaign-id:${c.id}`, c.path, "id", `campaign template id "${c.id}"`);
 
   if (problems.length > 0) throw new ContentError(problems);
   const sender = authors.find((a) => a.sender);

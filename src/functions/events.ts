@@ -25,12 +25,66 @@ export const subscriberUnsubscribed = eventType("newsletter/subscriber.unsubscri
   schema: z.object({ subscriberId, reason: z.enum(UNSUBSCRIBE_REASONS) }),
 });
 
+/**
+ * `requestId` is "send" for the first send and "resume-<n>" for each resume: the broadcast function runs once per
+ * campaign and request (its idempotency key), so a double click sends once and a resume still starts a run.
+ */
 export const campaignSendRequested = eventType("newsletter/campaign.send-requested", {
-  schema: z.object({ campaignId: z.string().min(1), scheduledAt: z.number().int().optional() }),
+  schema: z.object({
+    campaignId: z.string().min(1),
+    requestId: z.string().min(1),
+    scheduledAt: z.number().int().optional(),
+  }),
+});
+
+/**
+ * The broadcast continues in a fresh run after every 10,000 recipients (Inngest allows 1,000 steps per run);
+ * `afterId` is the keyset cursor (last subscriber id handled), `chunk` counts runs after the first.
+ */
+export const campaignChunkRequested = eventType("newsletter/campaign.chunk-requested", {
+  schema: z.object({
+    campaignId: z.string().min(1),
+    requestId: z.string().min(1),
+    afterId: z.string().min(1),
+    chunk: z.number().int().min(1),
+  }),
 });
 
 export const campaignCancelled = eventType("newsletter/campaign.cancelled", {
   schema: z.object({ campaignId: z.string().min(1) }),
 });
+
+/**
+ * Delivery feedback from Resend, forwarded after the webhook signature is verified (id `resend:<svix-id>`).
+ * The webhook handler has already updated sends/subscribers/suppressions; these are for downstream consumers.
+ * Ids only: no address, subject or clicked link (links carry unsubscribe tokens).
+ */
+const resendEmailEvent = z.object({
+  /** The svix-id of the webhook delivery. */
+  webhookId: z.string().min(1),
+  /** Resend's email id = sends.provider_message_id. */
+  emailId: z.string().min(1),
+  sendId: z.string().nullable(),
+  subscriberId: z.string().nullable(),
+  campaignId: z.string().nullable(),
+  occurredAt: z.number().int(),
+});
+
+export const resendEmailDelivered = eventType("resend/email.delivered", { schema: resendEmailEvent });
+export const resendEmailBounced = eventType("resend/email.bounced", {
+  schema: resendEmailEvent.extend({ bounceType: z.string(), bounceSubType: z.string(), hard: z.boolean() }),
+});
+export const resendEmailComplained = eventType("resend/email.complained", { schema: resendEmailEvent });
+export const resendEmailDeliveryDelayed = eventType("resend/email.delivery_delayed", { schema: resendEmailEvent });
+export const resendEmailFailed = eventType("resend/email.failed", {
+  schema: resendEmailEvent.extend({ reason: z.string() }),
+});
+export const resendEmailSuppressed = eventType("resend/email.suppressed", {
+  schema: resendEmailEvent.extend({ suppressionType: z.string() }),
+});
+/** Only forwarded when TRACKING=on. */
+export const resendEmailOpened = eventType("resend/email.opened", { schema: resendEmailEvent });
+/** Only forwarded when TRACKING=on. */
+export const resendEmailClicked = eventType("resend/email.clicked", { schema: resendEmailEvent });
 
 export type SubscriberCreated = z.infer<(typeof subscriberCreated)["schema"]>;

@@ -1,6 +1,19 @@
 // The functions array that serve() registers. Each function lives in its own file whose `id` is its file name.
 import type { AppDeps } from "../deps.ts";
+import { createBroadcastCampaign } from "./broadcast-campaign.ts";
+import { createBroadcastChunk } from "./broadcast-chunk.ts";
+import { createDripSeries } from "./drip-series.ts";
+import { createPurgeUnconfirmed } from "./purge-unconfirmed.ts";
+import { createSendConfirmation } from "./send-confirmation.ts";
+import { createSendGoodbye } from "./send-goodbye.ts";
 
-export function createFunctions(_deps: AppDeps) {
-  return [];
+export function createFunctions(deps: AppDeps) {
+  return [
+    createSendConfirmation(deps),
+    createDripSeries(deps),
+    createSendGoodbye(deps),
+    createPurgeUnconfirmed(deps),
+    createBroadcastCampaign(deps),
+    createBroadcastChunk(deps),
+  ];
 }

@@ -20,7 +20,12 @@ export type AttributionProps =
       sender: Author;
     };
 
-const text = { color: colors.text, fontSize: fontSizes.body, lineHeight: lineHeights.body, margin: `0 0 ${space.xs}` };
+const text = {
+  color: colors.text,
+  fontSize: fontSizes.body,
+  lineHeight: lineHeights.body,
+  margin: `0 0 ${space.xs}`,
+};
 const muted = { ...text, color: colors.muted, fontSize: fontSizes.small, lineHeight: "22px" };
 
 function byline(prefix: string, person: Author): string {
@@ -30,17 +35,34 @@ function byline(prefix: string, person: Author): string {
 
 /** Formats an ISO date for people without depending on the runtime's Intl data (Workers and Node agree). */
 function humanDate(iso: string): string {
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const months = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
   const [y, m, d] = iso.split("-").map(Number);
   const month = m ? months[m - 1] : undefined;
   return month && d && y ? `${month} ${d}, ${y}` : iso;
 }
 
 export function Attribution(props: AttributionProps) {
-  const people = props.kind === "content" ? [props.author, props.adaptedFrom, props.reviewer] : [props.sender];
+  const people =
+    props.kind === "content" ? [props.author, props.adaptedFrom, props.reviewer] : [props.sender];
   const disclosures = [...new Set(people.flatMap((p) => (p?.disclosure ? [p.disclosure] : [])))];
   return (
-    <Section data-attribution="true" style={{ borderTop: `1px solid ${colors.border}`, paddingTop: space.md }}>
+    <Section
+      data-attribution="true"
+      style={{ borderTop: `1px solid ${colors.border}`, paddingTop: space.md }}
+    >
       {props.kind === "content" ? (
         <>
           <Text style={text}>{byline("Written by", props.author)}</Text>
@@ -60,8 +82,8 @@ export function Attribution(props: AttributionProps) {
       {disclosures.length > 0 ? <Text style={muted}>Disclosure: {disclosures.join(" ")}</Text> : null}
       {props.kind === "content" ? (
         <Text style={muted}>
-          This email is general education, not medical advice. Please talk to a qualified clinician about your own
-          care.
+          This email is general education, not medical advice. Please talk to a qualified clinician about your
+          own care.
         </Text>
       ) : null}
     </Section>

@@ -3,7 +3,12 @@ import { Link, Section, Text } from "@react-email/components";
 import { CRISIS_BANNER, CRISIS_FOOTER, type CrisisLine, crisisRegion, HOPE_LINE } from "./crisis-lines.ts";
 import { colors, fontSizes, layout, lineHeights, space } from "./theme.ts";
 
-const text = { color: colors.text, fontSize: fontSizes.body, lineHeight: lineHeights.body, margin: `0 0 ${space.xs}` };
+const text = {
+  color: colors.text,
+  fontSize: fontSizes.body,
+  lineHeight: lineHeights.body,
+  margin: `0 0 ${space.xs}`,
+};
 
 function Line({ line }: { line: CrisisLine }) {
   return (

@@ -26,14 +26,33 @@ export function Layout({ ctx, title, preheader, attribution, footer, children }:
         <title>{title}</title>
         <meta name="color-scheme" content="light" />
       </Head>
-      <Body style={{ backgroundColor: colors.background, fontFamily: fonts.body, margin: 0, padding: `${space.md} 0` }}>
+      <Body
+        style={{
+          backgroundColor: colors.background,
+          fontFamily: fonts.body,
+          margin: 0,
+          padding: `${space.md} 0`,
+        }}
+      >
         <Preheader text={preheader} />
         <Container
-          style={{ backgroundColor: colors.surface, borderRadius: layout.radius, maxWidth: layout.maxWidth, margin: "0 auto" }}
+          style={{
+            backgroundColor: colors.surface,
+            borderRadius: layout.radius,
+            maxWidth: layout.maxWidth,
+            margin: "0 auto",
+          }}
         >
           <CrisisBanner country={ctx.country} />
           <Section style={{ padding: `${space.lg} ${space.lg} 0` }}>
-            <Text style={{ color: colors.brandDark, fontSize: fontSizes.h2, fontWeight: 700, margin: `0 0 ${space.lg}` }}>
+            <Text
+              style={{
+                color: colors.brandDark,
+                fontSize: fontSizes.h2,
+                fontWeight: 700,
+                margin: `0 0 ${space.lg}`,
+              }}
+            >
               {brand.name}
             </Text>
             {children}

@@ -11,7 +11,12 @@ export function MarkdownBody({ children }: { children: string }) {
       markdownContainerStyles={{ margin: `0 0 ${space.md}` }}
       markdownCustomStyles={{
         h1: { ...text, fontSize: fontSizes.h1, lineHeight: lineHeights.heading },
-        h2: { ...text, fontSize: fontSizes.h2, lineHeight: lineHeights.heading, margin: `${space.lg} 0 ${space.sm}` },
+        h2: {
+          ...text,
+          fontSize: fontSizes.h2,
+          lineHeight: lineHeights.heading,
+          margin: `${space.lg} 0 ${space.sm}`,
+        },
         h3: { ...text, fontSize: fontSizes.h3, lineHeight: lineHeights.heading },
         p: { ...text, margin: `0 0 ${space.md}` },
         li: text,

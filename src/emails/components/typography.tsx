@@ -15,7 +15,10 @@ export function Title({ children }: { children: ReactNode }) {
 
 export function Subheading({ children }: { children: ReactNode }) {
   return (
-    <REHeading as="h2" style={{ ...headingStyle, fontSize: fontSizes.h2, margin: `${space.lg} 0 ${space.sm}` }}>
+    <REHeading
+      as="h2"
+      style={{ ...headingStyle, fontSize: fontSizes.h2, margin: `${space.lg} 0 ${space.sm}` }}
+    >
       {children}
     </REHeading>
   );

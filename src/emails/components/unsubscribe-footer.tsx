@@ -13,12 +13,22 @@ export interface UnsubscribeFooterProps {
   postalAddress: string;
 }
 
-const small = { color: colors.muted, fontSize: fontSizes.small, lineHeight: "22px", margin: `0 0 ${space.sm}` };
+const small = {
+  color: colors.muted,
+  fontSize: fontSizes.small,
+  lineHeight: "22px",
+  margin: `0 0 ${space.sm}`,
+};
 
 export const ADVERTISING_NOTICE = `This email is an advertisement from ${brand.name}.`;
 export const UNSUBSCRIBE_LABEL = `Unsubscribe from ${brand.name} emails`;
 
-export function UnsubscribeFooter({ reason, unsubscribeUrl, advertising, postalAddress }: UnsubscribeFooterProps) {
+export function UnsubscribeFooter({
+  reason,
+  unsubscribeUrl,
+  advertising,
+  postalAddress,
+}: UnsubscribeFooterProps) {
   return (
     <Section data-unsubscribe-footer="true" style={{ paddingTop: space.md }}>
       <Text style={small}>{reason}</Text>

@@ -1,0 +1,92 @@
+// Campaign admin API, mounted at /api/admin/campaigns (bearer auth is applied to /api/admin/* in app.ts).
+//   POST /                create from a template (templateId) or inline content; 422 content_unsafe on lint errors
+//   GET  /                list, newest first (?status=&limit=&before=)
+//   GET  /:id             status and counts
+//   POST /:id/test        send a test to 1-5 addresses; changes nothing about the campaign
+//   POST /:id/send        send now or at scheduledAt; warnings need acknowledgeWarnings: true
+//   POST /:id/cancel      stop it; no page starts after this
+//   POST /:id/resume      continue a paused campaign (already-sent recipients are skipped)
+import type { Context } from "hono";
+import { Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import {
+  cancelCampaign,
+  createCampaign,
+  type Failure,
+  getCampaign,
+  listCampaigns,
+  requestSend,
+  resumeCampaign,
+  testSend,
+} from "../../campaigns/lifecycle.ts";
+import {
+  createCampaignSchema,
+  listCampaignsQuery,
+  resumeCampaignSchema,
+  sendCampaignSchema,
+  testSendSchema,
+} from "../../campaigns/schemas.ts";
+import type { AppDeps } from "../../deps.ts";
+import { validate } from "../errors.ts";
+
+const params = z.object({
+  id: z
+    .string()
+    .max(128, "is too long")
+    .regex(/^[A-Za-z0-9_-]+$/, "must be a campaign id"),
+});
+
+/** The shared error shape, extended with the linter's findings where there are any. */
+function failure(c: Context, f: Failure) {
+  return c.json(
+    {
+      error: {
+        code: f.code,
+        message: f.message,
+        ...(f.fields ? { fields: f.fields } : {}),
+        ...(f.findings ? { findings: f.findings } : {}),
+      },
+    },
+    f.status as ContentfulStatusCode,
+  );
+}
+
+export function campaignRoutes(deps: AppDeps) {
+  return new Hono()
+    .post("/", validate("json", createCampaignSchema), async (c) => {
+      const result = await createCampaign(deps, c.req.valid("json"));
+      if (!result.ok) return failure(c, result);
+      return c.json({ campaign: result.campaign, warnings: result.warnings }, 201);
+    })
+    .get("/", validate("query", listCampaignsQuery), async (c) => {
+      c.header("Cache-Control", "no-store");
+      return c.json(await listCampaigns(deps, c.req.valid("query")));
+    })
+    .get("/:id", validate("param", params), async (c) => {
+      c.header("Cache-Control", "no-store");
+      const result = await getCampaign(deps, c.req.valid("param").id);
+      if (!result.ok) return failure(c, result);
+      return c.json({ campaign: result.campaign });
+    })
+    .post("/:id/test", validate("param", params), validate("json", testSendSchema), async (c) => {
+      const result = await testSend(deps, c.req.valid("param").id, c.req.valid("json"));
+      if (!result.ok) return failure(c, result);
+      return c.json({ sent: result.sent }, 202);
+    })
+    .post("/:id/send", validate("param", params), validate("json", sendCampaignSchema), async (c) => {
+      const result = await requestSend(deps, c.req.valid("param").id, c.req.valid("json"));
+      if (!result.ok) return failure(c, result);
+      return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
+    })
+    .post("/:id/cancel", validate("param", params), async (c) => {
+      const result = await cancelCampaign(deps, c.req.valid("param").id);
+      if (!result.ok) return failure(c, result);
+      return c.json({ campaign: result.campaign, dispatched: result.dispatched });
+    })
+    .post("/:id/resume", validate("param", params), validate("json", resumeCampaignSchema), async (c) => {
+      const result = await resumeCampaign(deps, c.req.valid("param").id, c.req.valid("json"));
+      if (!result.ok) return failure(c, result);
+      return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
+    });
+}

@@ -1,0 +1,41 @@
+// Privacy controls for the admin API (bearer auth is applied to /api/admin/* in app.ts). Mounted at
+// /api/admin/subscribers next to the other subscriber admin routes; Hono merges the two sub-apps.
+//   GET    /:id/export  everything held about the person, as a JSON download
+//   DELETE /:id         erasure; repeating it answers 200 with status "already_erased"
+import { Hono } from "hono";
+import { z } from "zod";
+import { eraseSubscriber, exportSubscriberData } from "../../delivery/personal-data.ts";
+import type { AppDeps } from "../../deps.ts";
+import { apiError, validate } from "../errors.ts";
+
+const params = z.object({
+  id: z
+    .string()
+    .min(1, "is required")
+    .max(128, "is too long")
+    .regex(/^[A-Za-z0-9_-]+$/, "must be a subscriber id"),
+});
+
+export function privacyRoutes(deps: AppDeps) {
+  return new Hono()
+    .get("/:id/export", validate("param", params), async (c) => {
+      const { id } = c.req.valid("param");
+      const data = await exportSubscriberData(deps.db, id, deps.now());
+      if (!data)
+        return apiError(
+          c,
+          404,
+          "not_found",
+          "No subscriber with this id (erased people have nothing left to export).",
+        );
+      c.header("Cache-Control", "no-store");
+      c.header("Content-Disposition", `attachment; filename="subscriber-${id}.json"`);
+      return c.json(data);
+    })
+    .delete("/:id", validate("param", params), async (c) => {
+      const { id } = c.req.valid("param");
+      const result = await eraseSubscriber(deps, id);
+      if (result.status === "not_found") return apiError(c, 404, "not_found", "No subscriber with this id.");
+      return c.json({ subscriberId: id, status: result.status });
+    });
+}

@@ -1,0 +1,91 @@
+// Subscriber admin API, mounted at /api/admin/subscribers next to the privacy routes (export of one person's
+// data, erasure), which live in ./privacy.ts. Bearer auth is applied to /api/admin/* in app.ts.
+//   GET    /                 list with filters (?status=&tag=&locale=&country=&email=) and keyset paging (?after=)
+//   GET    /export           the same filters as CSV (id, email, first_name, status, locale, country, tags, ...)
+//   POST   /import           CSV body (text/csv); ?source=...&priorConsent=true|false[&consentedAt&page&wordingVersion]
+//   POST   /:id/tags         { "tags": [...] } adds tags
+//   DELETE /:id/tags/:tag    removes one tag
+import { Hono } from "hono";
+import { z } from "zod";
+import { tagSchema } from "../../campaigns/schemas.ts";
+import {
+  addTags,
+  exportSubscribersCsv,
+  importOptionsSchema,
+  importSubscribers,
+  listQuerySchema,
+  listSubscribers,
+  removeTag,
+} from "../../campaigns/subscriber-admin.ts";
+import type { AppDeps } from "../../deps.ts";
+import { apiError, validate } from "../errors.ts";
+
+const id = z
+  .string()
+  .max(128, "is too long")
+  .regex(/^[A-Za-z0-9_-]+$/, "must be a subscriber id");
+
+const tagsBody = z
+  .object({ tags: z.array(tagSchema).min(1, "Give at least one tag.").max(20, "At most 20 tags.") })
+  .strict();
+
+export function subscriberAdminRoutes(deps: AppDeps) {
+  return new Hono()
+    .get("/", validate("query", listQuerySchema), async (c) => {
+      c.header("Cache-Control", "no-store");
+      return c.json(await listSubscribers(deps, c.req.valid("query")));
+    })
+    .get("/export", validate("query", listQuerySchema.omit({ after: true, limit: true })), (c) => {
+      const stamp = deps.now().toISOString().slice(0, 10);
+      return new Response(exportSubscribersCsv(deps, c.req.valid("query")), {
+        headers: {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="subscribers-${stamp}.csv"`,
+          "Cache-Control": "no-store",
+        },
+      });
+    })
+    .post("/import", validate("query", importOptionsSchema), async (c) => {
+      const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+      if (type !== "text/csv") {
+        return apiError(
+          c,
+          415,
+          "unsupported_media_type",
+          "Send the file as the request body with Content-Type: text/csv.",
+        );
+      }
+      const result = await importSubscribers(deps, await c.req.text(), c.req.valid("query"));
+      if (!result.ok) {
+        if ("conflict" in result) {
+          return apiError(
+            c,
+            409,
+            "conflict",
+            "Some of these addresses signed up during the import; nothing was imported. Try again.",
+          );
+        }
+        return apiError(
+          c,
+          422,
+          "validation_failed",
+          "The file has problems; nothing was imported.",
+          result.fields,
+        );
+      }
+      const { ok: _ok, ...summary } = result;
+      return c.json({ imported: summary }, 201);
+    })
+    .post("/:id/tags", validate("param", z.object({ id })), validate("json", tagsBody), async (c) => {
+      const subscriberId = c.req.valid("param").id;
+      const tags = await addTags(deps, subscriberId, c.req.valid("json").tags);
+      if (!tags) return apiError(c, 404, "not_found", "No subscriber with this id.");
+      return c.json({ subscriber: { id: subscriberId, tags } });
+    })
+    .delete("/:id/tags/:tag", validate("param", z.object({ id, tag: tagSchema })), async (c) => {
+      const { id: subscriberId, tag } = c.req.valid("param");
+      const tags = await removeTag(deps, subscriberId, tag);
+      if (!tags) return apiError(c, 404, "not_found", "No subscriber with this id.");
+      return c.json({ subscriber: { id: subscriberId, tags } });
+    });
+}

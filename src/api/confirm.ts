@@ -1,0 +1,52 @@
+// GET /confirm shows one button; only the POST confirms. Mail scanners and link previews fetch links with GET,
+// so a GET that confirmed would subscribe people who never clicked (and defeat double opt-in).
+import { type Context, Hono } from "hono";
+import type { AppDeps } from "../deps.ts";
+import { verifyToken } from "../lib/tokens.ts";
+import { confirmSubscriber } from "../subscribers/confirm.ts";
+import { findSubscriberById } from "../subscribers/store.ts";
+import { confirmedPage, confirmLinkProblemPage, confirmPage } from "./pages/messages.ts";
+import { rateLimit, recordedIp } from "./rate-limit.ts";
+import { bodyKind } from "./subscribe.ts";
+
+export const CONFIRM_RATE_LIMIT = { name: "confirm", limit: 30, windowMs: 10 * 60 * 1000 };
+
+export function confirmRoutes(deps: AppDeps) {
+  const common = { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress };
+  const check = (token: string | undefined) =>
+    verifyToken(deps.config.tokenSecret, "confirm", token, deps.now());
+  const noStore = (c: Context) => c.header("Cache-Control", "no-store");
+
+  return new Hono()
+    .get("/confirm", async (c) => {
+      noStore(c);
+      const token = c.req.query("token");
+      const result = await check(token);
+      if (!result.ok)
+        return c.html(confirmLinkProblemPage(common, result.reason), result.reason === "expired" ? 410 : 400);
+      // Reading is harmless; it lets a second visit say "already confirmed" instead of offering the button.
+      const subscriber = await findSubscriberById(deps.db, result.subscriberId);
+      if (!subscriber || (subscriber.status !== "pending" && subscriber.status !== "active")) {
+        return c.html(confirmLinkProblemPage(common, "gone"), 410);
+      }
+      if (subscriber.status === "active") return c.html(confirmedPage(common, true));
+      return c.html(confirmPage(common, token ?? ""));
+    })
+    .post("/confirm", rateLimit(deps, CONFIRM_RATE_LIMIT), async (c) => {
+      noStore(c);
+      if (bodyKind(c) !== "form") return c.html(confirmLinkProblemPage(common, "invalid"), 415);
+      const body = await c.req.parseBody();
+      const token = typeof body.token === "string" ? body.token : undefined;
+      const result = await check(token);
+      if (!result.ok)
+        return c.html(confirmLinkProblemPage(common, result.reason), result.reason === "expired" ? 410 : 400);
+      const outcome = await confirmSubscriber(deps, result.subscriberId, {
+        ip: recordedIp(c, deps.config),
+        userAgent: c.req.header("user-agent"),
+      });
+      deps.logger.info("confirm", { outcome });
+      if (outcome === "confirmed") return c.html(confirmedPage(common, false));
+      if (outcome === "already-confirmed") return c.html(confirmedPage(common, true));
+      return c.html(confirmLinkProblemPage(common, "gone"), 410);
+    });
+}

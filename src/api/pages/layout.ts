@@ -1,0 +1,73 @@
+// The shell of every server-rendered page: no JavaScript, no third-party resources (fonts, scripts, images or
+// analytics), the crisis line first on the page, and styles inline so the pages work on Node and Workers alike.
+import { html, raw } from "hono/html";
+
+export type Html = ReturnType<typeof html>;
+
+// Colours chosen for at least 4.5:1 contrast on their backgrounds (WCAG AA for body text).
+const STYLES = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2933; background: #f7f7f5; }
+a { color: #0b5394; }
+a:focus, button:focus, input:focus, select:focus { outline: 3px solid #b45309; outline-offset: 2px; }
+.skip { position: absolute; left: -10000px; top: 0; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem 1rem; z-index: 10; }
+.crisis { background: #12355b; color: #fff; padding: .75rem 1rem; }
+.crisis p { margin: 0 auto; max-width: 40rem; }
+.crisis a { color: #fff; font-weight: 700; }
+header, main, footer { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+header .brand { font-weight: 700; margin: 0; color: #12355b; }
+main { background: #fff; border-radius: .5rem; padding: 1.5rem; }
+h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 1rem; }
+label { display: block; font-weight: 600; margin-top: 1.25rem; }
+.hint { color: #4b5563; font-size: .95rem; margin: .25rem 0 0; }
+input[type=email], input[type=text], select { width: 100%; font: inherit; padding: .6rem; margin-top: .35rem; border: 2px solid #4b5563; border-radius: .35rem; background: #fff; color: inherit; }
+.check { display: flex; gap: .75rem; align-items: flex-start; margin-top: 1.5rem; }
+.check input { width: 1.4rem; height: 1.4rem; margin-top: .2rem; flex: none; }
+.check label { margin: 0; font-weight: 400; }
+button { font: inherit; font-weight: 700; margin-top: 1.5rem; padding: .75rem 1.5rem; border: 0; border-radius: .35rem; background: #0b5394; color: #fff; cursor: pointer; }
+button:hover { background: #083d6e; }
+.error { color: #b3261e; font-weight: 600; margin: .35rem 0 0; }
+[aria-invalid=true] { border-color: #b3261e; }
+.error-summary { border: 3px solid #b3261e; padding: 1rem; margin-bottom: 1.5rem; border-radius: .35rem; }
+.error-summary h2 { margin: 0 0 .5rem; font-size: 1.2rem; }
+.privacy { color: #4b5563; font-size: .95rem; margin-top: 1.5rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+footer { color: #4b5563; font-size: .9rem; }
+`;
+
+/** The crisis line, first on every page (safety rule 1): real text, full size, never hidden. */
+export const crisisBanner = html`<aside class="crisis" aria-label="Crisis support">
+  <p>
+    <strong>If you are in crisis or thinking about suicide:</strong> call or text
+    <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline, US) or chat at
+    <a href="https://988lifeline.org">988lifeline.org</a>. In immediate danger, call 911. Outside the US,
+    contact your local emergency number.
+  </p>
+</aside>`;
+
+export type PageOptions = { title: string; body: Html; postalAddress?: string | undefined };
+
+export function page({ title, body, postalAddress }: PageOptions): Html {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title} · Hopemark Health</title>
+<style>${raw(STYLES)}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to main content</a>
+${crisisBanner}
+<header><p class="brand">Hopemark Health newsletter</p></header>
+<main id="main">
+${body}
+</main>
+<footer>${postalAddress ? html`<p>${postalAddress}</p>` : ""}</footer>
+</body>
+</html>`;
+}

@@ -1,0 +1,129 @@
+// The hosted signup form. Works without JavaScript: the server re-renders it with the visitor's values and an
+// error summary whose links move focus to each field (GOV.UK error pattern).
+import { html } from "hono/html";
+import { CONSENT_DETAIL, CONSENT_LABEL, FORMS, PRIVACY_NOTE } from "../../subscribers/consent.ts";
+import { HONEYPOT_FIELD } from "../../subscribers/input.ts";
+import type { FieldErrors } from "../errors.ts";
+import { type Html, page } from "./layout.ts";
+
+export type SignupValues = { email?: string; firstName?: string; country?: string; consent?: boolean };
+
+/** Crisis lines differ by country (safety rule 2); asking is optional and only picks the footer line. */
+const COUNTRIES: [code: string, label: string][] = [
+  ["", "Prefer not to say / somewhere else"],
+  ["US", "United States"],
+  ["CA", "Canada"],
+  ["GB", "United Kingdom"],
+  ["IE", "Ireland"],
+];
+
+const FIELD_ORDER = ["email", "firstName", "country", "consent"] as const;
+const FIELD_IDS: Record<string, string> = {
+  email: "email",
+  firstName: "first-name",
+  country: "country",
+  consent: "consent",
+};
+
+function errorFor(errors: FieldErrors, field: string): Html | string {
+  const message = errors[field]?.[0];
+  return message
+    ? html`<p class="error" id="${FIELD_IDS[field]}-error"><span class="visually-hidden">Error:</span> ${message}</p>`
+    : "";
+}
+
+function invalid(errors: FieldErrors, field: string, hintId?: string): Html {
+  const described = [hintId, errors[field] ? `${FIELD_IDS[field]}-error` : undefined]
+    .filter(Boolean)
+    .join(" ");
+  return html`${errors[field] ? html` aria-invalid="true"` : ""}${described ? html` aria-describedby="${described}"` : ""}`;
+}
+
+function errorSummary(errors: FieldErrors): Html | string {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return "";
+  // Known fields first, in form order; anything else (hidden fields from an embed) after, so nothing is hidden.
+  const known = FIELD_ORDER.filter((f) => errors[f]).map((f) => [f, errors[f]?.[0] ?? ""] as const);
+  const other = entries
+    .filter(([f]) => !(FIELD_ORDER as readonly string[]).includes(f))
+    .map(([f, m]) => [f, `${f}: ${m[0] ?? ""}`] as const);
+  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+  <h2 id="error-summary-title">Please check the form</h2>
+  <ul>
+    ${known.map(([f, m]) => html`<li><a href="#${FIELD_IDS[f]}">${m}</a></li>`)}
+    ${other.map(([, m]) => html`<li>${m}</li>`)}
+  </ul>
+</div>`;
+}
+
+export function signupForm(options: {
+  action: string;
+  values?: SignupValues;
+  errors?: FieldErrors;
+  page?: string;
+  source?: string;
+}): Html {
+  const values = options.values ?? {};
+  const errors = options.errors ?? {};
+  return html`${errorSummary(errors)}
+<form method="post" action="${options.action}">
+  <input type="hidden" name="source" value="${options.source ?? FORMS.hosted}">
+  ${options.page ? html`<input type="hidden" name="page" value="${options.page}">` : ""}
+
+  <label for="email">Email address</label>
+  ${errorFor(errors, "email")}
+  <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="${values.email ?? ""}"${invalid(errors, "email")}>
+
+  <label for="first-name">First name (optional)</label>
+  <p class="hint" id="first-name-hint">We use it only to greet you.</p>
+  ${errorFor(errors, "firstName")}
+  <input id="first-name" name="firstName" type="text" autocomplete="given-name" maxlength="50" value="${values.firstName ?? ""}"${invalid(errors, "firstName", "first-name-hint")}>
+
+  <label for="country">Where do you live? (optional)</label>
+  <p class="hint" id="country-hint">So every email shows the crisis line that works where you are.</p>
+  ${errorFor(errors, "country")}
+  <select id="country" name="country"${invalid(errors, "country", "country-hint")}>
+    ${COUNTRIES.map(([code, label]) => html`<option value="${code}"${values.country === code ? html` selected` : ""}>${label}</option>`)}
+  </select>
+
+  <div class="hp" aria-hidden="true">
+    <label for="${HONEYPOT_FIELD}">Leave this field empty</label>
+    <input id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off">
+  </div>
+
+  ${errorFor(errors, "consent")}
+  <div class="check">
+    <input id="consent" name="consent" type="checkbox" value="yes"${values.consent ? html` checked` : ""}${invalid(errors, "consent", "consent-hint")}>
+    <label for="consent">${CONSENT_LABEL}</label>
+  </div>
+  <p class="hint" id="consent-hint">${CONSENT_DETAIL}</p>
+
+  <button type="submit">Subscribe</button>
+</form>
+<p class="privacy">${PRIVACY_NOTE}</p>`;
+}
+
+export function signupPage(options: {
+  appUrl: string;
+  postalAddress: string;
+  values?: SignupValues;
+  errors?: FieldErrors;
+  page?: string;
+  source?: string;
+}): Html {
+  const hasErrors = Object.keys(options.errors ?? {}).length > 0;
+  return page({
+    title: `${hasErrors ? "Error: " : ""}Subscribe`,
+    postalAddress: options.postalAddress,
+    body: html`<h1>Understanding treatment-resistant depression</h1>
+<p>A free series of short, carefully sourced emails from Hopemark Health about newer treatment options, what the
+evidence says, and how to talk to a clinician about them. We never ask about your health.</p>
+${signupForm({
+  action: `${options.appUrl}/api/subscribe`,
+  page: options.page ?? `${options.appUrl}/`,
+  ...(options.values ? { values: options.values } : {}),
+  ...(options.errors ? { errors: options.errors } : {}),
+  ...(options.source ? { source: options.source } : {}),
+})}`,
+  });
+}

@@ -1,0 +1,117 @@
+// Per-IP fixed-window rate limits stored in the `rate_limits` table, so the same code works on Node (SQLite) and
+// Workers (D1) without an extra service. One upsert per request: the counter resets when a new window starts.
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { and, lt, sql } from "drizzle-orm";
+import type { Context, MiddlewareHandler } from "hono";
+import type { Config } from "../config.ts";
+import { rateLimits } from "../db/schema.ts";
+import type { AppDeps } from "../deps.ts";
+import { apiError } from "./errors.ts";
+import { rateLimitedPage } from "./pages/messages.ts";
+
+const IP = /^[0-9A-Fa-f:.]{2,45}$/;
+
+/**
+ * The client's address. Forwarding headers are only believed behind a trusted proxy (TRUST_PROXY): otherwise
+ * anyone could pick their own rate-limit bucket. With one proxy in front, the right-most X-Forwarded-For entry
+ * is the one that proxy added; entries to its left came from the client and can be forged.
+ */
+export function clientIp(c: Context, config: Pick<Config, "trustProxy">): string {
+  if (config.trustProxy) {
+    const cf = c.req.header("cf-connecting-ip")?.trim();
+    if (cf && IP.test(cf)) return cf;
+    const forwarded = c.req
+      .header("x-forwarded-for")
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1);
+    if (forwarded && IP.test(forwarded)) return forwarded;
+  }
+  try {
+    // Only @hono/node-server provides the socket; on Workers and in app.request() this throws.
+    const address = getConnInfo(c).remote.address;
+    if (address && IP.test(address)) return address;
+  } catch {
+    // fall through
+  }
+  return "unknown";
+}
+
+/** The address for a consent record: null rather than a placeholder when it is not known. */
+export function recordedIp(c: Context, config: Pick<Config, "trustProxy">): string | null {
+  const ip = clientIp(c, config);
+  return ip === "unknown" ? null : ip;
+}
+
+export type RateLimitOptions = {
+  /** Bucket name, e.g. "subscribe"; part of the stored key. */
+  name: string;
+  limit: number;
+  windowMs: number;
+};
+
+/** Browsers posting a form get a readable page; API clients get the JSON error shape. */
+function wantsHtml(c: Context): boolean {
+  const type = c.req.header("content-type") ?? "";
+  if (type.includes("application/json")) return false;
+  return type.includes("form") || (c.req.header("accept") ?? "").includes("text/html");
+}
+
+export function rateLimit(
+  deps: Pick<AppDeps, "db" | "config" | "logger" | "now">,
+  options: RateLimitOptions,
+): MiddlewareHandler {
+  const prefix = `${options.name}:`;
+  return async (c, next) => {
+    const nowMs = deps.now().getTime();
+    const windowStart = Math.floor(nowMs / options.windowMs) * options.windowMs;
+    const key = `${prefix}${clientIp(c, deps.config)}`;
+    let count: number;
+    try {
+      const [row] = await deps.db
+        .insert(rateLimits)
+        .values({ key, windowStart, count: 1 })
+        .onConflictDoUpdate({
+          target: rateLimits.key,
+          // SET expressions see the old row: same window → count + 1, new window → start again at 1.
+          set: {
+            count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+            windowStart: sql`excluded.window_start`,
+          },
+        })
+        .returning({ count: rateLimits.count });
+      count = row?.count ?? 1;
+      if (count === 1) {
+        // First request of a new window for this address: clear this limiter's stale windows so the table
+        // stays as small as the number of recently active addresses.
+        await deps.db
+          .delete(rateLimits)
+          .where(
+            and(
+              sql`substr(${rateLimits.key}, 1, ${prefix.length}) = ${prefix}`,
+              lt(rateLimits.windowStart, windowStart),
+            ),
+          );
+      }
+    } catch (error) {
+      // A limiter that cannot count must not take the signup form down with it.
+      deps.logger.warn("rate limiter unavailable; request allowed", { limiter: options.name, error });
+      return next();
+    }
+    if (count <= options.limit) return next();
+
+    const retryAfter = Math.max(1, Math.ceil((windowStart + options.windowMs - nowMs) / 1000));
+    c.header("Retry-After", String(retryAfter));
+    if (wantsHtml(c)) {
+      return c.html(
+        rateLimitedPage(
+          { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress },
+          retryAfter,
+        ),
+        429,
+      );
+    }
+    return apiError(c, 429, "rate_limited", `Too many requests. Try again in ${retryAfter} seconds.`);
+  };
+}

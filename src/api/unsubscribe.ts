@@ -1,0 +1,84 @@
+// Three ways out, none needing a login or a cookie (safety rule 12, RFC 8058):
+// - POST /api/unsubscribe?token: the List-Unsubscribe one-click target; unsubscribes at once and answers 200.
+// - GET /unsubscribe?token: the visible link in every email; a page with one button (POST /unsubscribe).
+// - GET /api/unsubscribe?token: mail clients without one-click support open the header URL in a browser;
+//   it leads to the same page.
+import { type Context, Hono } from "hono";
+import type { AppDeps } from "../deps.ts";
+import { verifyToken } from "../lib/tokens.ts";
+import { FORMS } from "../subscribers/consent.ts";
+import { findSubscriberById } from "../subscribers/store.ts";
+import { unsubscribeSubscriber } from "../subscribers/unsubscribe.ts";
+import { apiError } from "./errors.ts";
+import { unsubscribedPage, unsubscribeLinkProblemPage, unsubscribePage } from "./pages/messages.ts";
+import { recordedIp } from "./rate-limit.ts";
+import { bodyKind } from "./subscribe.ts";
+
+export function unsubscribeRoutes(deps: AppDeps) {
+  const common = { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress };
+  const check = (token: string | undefined) =>
+    verifyToken(deps.config.tokenSecret, "unsubscribe", token, deps.now());
+  const context = (c: Context) => ({ ip: recordedIp(c, deps.config), userAgent: c.req.header("user-agent") });
+
+  // Deliberately not rate limited: mailbox providers send one-click POSTs from a few shared addresses, and a
+  // refused unsubscribe is worse than the cost of a signed-token check.
+  return new Hono()
+    .post("/api/unsubscribe", async (c) => {
+      c.header("Cache-Control", "no-store");
+      if (bodyKind(c) !== "form") {
+        return apiError(
+          c,
+          415,
+          "unsupported_media_type",
+          "Send List-Unsubscribe=One-Click as application/x-www-form-urlencoded or multipart/form-data.",
+        );
+      }
+      const body = await c.req.parseBody();
+      if (body["List-Unsubscribe"] !== "One-Click") {
+        return apiError(
+          c,
+          400,
+          "one_click_required",
+          "The body must be List-Unsubscribe=One-Click (RFC 8058).",
+        );
+      }
+      const result = await check(c.req.query("token"));
+      if (!result.ok) return apiError(c, 400, "invalid_token", "This unsubscribe link is not valid.");
+      const outcome = await unsubscribeSubscriber(deps, result.subscriberId, {
+        ...context(c),
+        reason: "one-click",
+        form: FORMS.oneClick,
+      });
+      deps.logger.info("unsubscribe", { outcome, via: "one-click" });
+      return c.json({ status: "unsubscribed" }, 200);
+    })
+    .get("/api/unsubscribe", (c) => {
+      const token = c.req.query("token") ?? "";
+      return c.redirect(`/unsubscribe?token=${encodeURIComponent(token)}`, 303);
+    })
+    .get("/unsubscribe", async (c) => {
+      c.header("Cache-Control", "no-store");
+      const token = c.req.query("token");
+      const result = await check(token);
+      if (!result.ok) return c.html(unsubscribeLinkProblemPage(common), 400);
+      const subscriber = await findSubscriberById(deps.db, result.subscriberId);
+      if (!subscriber || (subscriber.status !== "pending" && subscriber.status !== "active")) {
+        return c.html(unsubscribedPage(common, true));
+      }
+      return c.html(unsubscribePage(common, token ?? ""));
+    })
+    .post("/unsubscribe", async (c) => {
+      c.header("Cache-Control", "no-store");
+      if (bodyKind(c) !== "form") return c.html(unsubscribeLinkProblemPage(common), 415);
+      const body = await c.req.parseBody();
+      const result = await check(typeof body.token === "string" ? body.token : undefined);
+      if (!result.ok) return c.html(unsubscribeLinkProblemPage(common), 400);
+      const outcome = await unsubscribeSubscriber(deps, result.subscriberId, {
+        ...context(c),
+        reason: "user",
+        form: FORMS.unsubscribePage,
+      });
+      deps.logger.info("unsubscribe", { outcome, via: "page" });
+      return c.html(unsubscribedPage(common, outcome !== "unsubscribed"));
+    });
+}

@@ -1,0 +1,100 @@
+// Who a campaign goes to. Eligibility is decided by the database at the moment each page is read, so a person who
+// unsubscribes, bounces or is suppressed while a campaign is sending is left out of every later page, and a
+// person who already has a sends row for this campaign is never picked again (that is what makes retries and
+// resumes safe). Pages are read by keyset (subscriber id order), never by OFFSET: each page is an index range
+// scan on subscribers(status, id), however far into the list it is.
+import { and, asc, count, eq, gt, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { type CampaignAudience, sends, subscribers, suppressions } from "../db/schema.ts";
+
+/** Resend accepts at most 100 emails per batch call: one page is one provider call. */
+export const PAGE_SIZE = 100;
+
+export type Recipient = {
+  id: string;
+  email: string;
+  firstName: string | null;
+  locale: string;
+  country: string | null;
+};
+
+/** Segment filters: tags match any of the listed tags; locales match a tag or its regional forms ("en" ~ "en-GB"). */
+export function segmentConditions(audience: CampaignAudience): SQL[] {
+  const conditions: SQL[] = [];
+  const tags = audience.tags ?? [];
+  if (tags.length > 0) {
+    const list = sql.join(
+      tags.map((t) => sql`${t}`),
+      sql`, `,
+    );
+    conditions.push(
+      sql`exists (select 1 from json_each(${subscribers.tags}) as t where t.value in (${list}))`,
+    );
+  }
+  const locales = (audience.locales ?? []).map((l) => l.toLowerCase());
+  if (locales.length > 0) {
+    const anyLocale = sql.join(
+      locales.map(
+        (l) => sql`(lower(${subscribers.locale}) = ${l} or lower(${subscribers.locale}) like ${`${l}-%`})`,
+      ),
+      sql` or `,
+    );
+    conditions.push(sql`(${anyLocale})`);
+  }
+  const countries = (audience.countries ?? []).map((c) => c.toUpperCase());
+  if (countries.length > 0) {
+    const list = sql.join(
+      countries.map((c) => sql`${c}`),
+      sql`, `,
+    );
+    conditions.push(sql`upper(${subscribers.country}) in (${list})`);
+  }
+  return conditions;
+}
+
+const notSuppressed = sql`not exists (select 1 from ${suppressions} where ${suppressions.emailHash} = ${subscribers.emailHash})`;
+
+function notYetSent(campaignId: string): SQL {
+  return sql`not exists (select 1 from ${sends} where ${sends.campaignId} = ${campaignId} and ${sends.subscriberId} = ${subscribers.id})`;
+}
+
+/**
+ * The next `limit` eligible recipients after `afterId` in id order: active, in the segment, not suppressed and
+ * without a sends row for this campaign. Callers ask for PAGE_SIZE + 1 to learn whether another page follows.
+ */
+export async function readEligiblePage(
+  db: Db,
+  input: { campaignId: string; audience: CampaignAudience; afterId: string | null; limit: number },
+): Promise<Recipient[]> {
+  const conditions = [
+    eq(subscribers.status, "active"),
+    ...(input.afterId === null ? [] : [gt(subscribers.id, input.afterId)]),
+    ...segmentConditions(input.audience),
+    notSuppressed,
+    notYetSent(input.campaignId),
+  ];
+  return db
+    .select({
+      id: subscribers.id,
+      email: subscribers.email,
+      firstName: subscribers.firstName,
+      locale: subscribers.locale,
+      country: subscribers.country,
+    })
+    .from(subscribers)
+    .where(and(...conditions))
+    .orderBy(asc(subscribers.id))
+    .limit(input.limit);
+}
+
+/**
+ * Active subscribers in the segment, suppressed ones included: the campaign's "audience" figure. Those that are
+ * never mailed (suppressed, or gone before their page) show up as "skipped" when the campaign finishes.
+ */
+export async function countAudience(db: Db, audience: CampaignAudience): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(subscribers)
+    .where(and(eq(subscribers.status, "active"), ...segmentConditions(audience)));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,134 @@
+// Turns a campaign and a page of recipients into the messages the Mailer sends. Shared by the broadcast page
+// step, the test-send endpoint and the benchmark, so all three produce exactly the same email.
+import type { Config } from "../config.ts";
+import { authorById, type Content } from "../content/index.ts";
+import type { campaigns } from "../db/schema.ts";
+import { unsubscribeHeaders } from "../emails/render.ts";
+import type { EmailContext } from "../emails/types.ts";
+import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "../lib/tokens.ts";
+import type { OutgoingEmail } from "../mail/types.ts";
+import type { Recipient } from "./audience.ts";
+import {
+  type CampaignBaseProps,
+  type CompiledVariant,
+  fingerprint,
+  personalise,
+  renderVariant,
+  sanitiseFirstName,
+  type VariantCache,
+  variantKey,
+} from "./personalise.ts";
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type CampaignContent = Pick<
+  Campaign,
+  "id" | "templateId" | "subject" | "preheader" | "bodyMarkdown" | "authorId" | "sources"
+>;
+
+export type MessageDeps = { config: Config; content: Content };
+
+/**
+ * The campaign's render input. The campaigns table has no reviewer columns: a campaign made from a template
+ * takes its medical reviewer and review date from that template (inline campaigns have none).
+ */
+export function campaignBaseProps(
+  content: Content,
+  campaign: CampaignContent,
+  isTest = false,
+): CampaignBaseProps {
+  const template = campaign.templateId
+    ? content.campaignTemplates.find((t) => t.id === campaign.templateId)
+    : undefined;
+  return {
+    subject: campaign.subject,
+    preheader: campaign.preheader,
+    bodyMarkdown: campaign.bodyMarkdown,
+    author: authorById(content, campaign.authorId),
+    reviewer: template?.reviewer ? authorById(content, template.reviewer) : undefined,
+    reviewedOn: template?.reviewer ? template.reviewedOn : undefined,
+    sources: campaign.sources,
+    isTest,
+  };
+}
+
+export function emailContext(
+  deps: MessageDeps,
+  recipient: Pick<Recipient, "locale" | "country">,
+): EmailContext {
+  return {
+    locale: recipient.locale,
+    country: recipient.country,
+    postalAddress: deps.config.mail.postalAddress,
+    appUrl: deps.config.appUrl,
+    sender: deps.content.sender,
+  };
+}
+
+export type BuildOptions = {
+  cache: VariantCache;
+  isTest?: boolean;
+  /** Per message; also the provider-side key of the single email. */
+  idempotencyKey: (recipient: Recipient) => string;
+  /** The message kind recorded in tags; "campaign" for broadcasts. */
+  tags: { name: string; value: string }[];
+};
+
+/**
+ * One message per recipient, in the recipients' order. Variants are rendered (or taken from the cache) first,
+ * then the unsubscribe tokens are signed concurrently, then each message is assembled by substitution.
+ */
+export async function buildCampaignMessages(
+  deps: MessageDeps,
+  campaign: CampaignContent,
+  recipients: readonly Recipient[],
+  options: BuildOptions,
+): Promise<OutgoingEmail[]> {
+  const base = campaignBaseProps(deps.content, campaign, options.isTest ?? false);
+  const contentKey = fingerprint(
+    JSON.stringify([base, deps.config.appUrl, deps.config.mail.postalAddress, deps.content.sender]),
+  );
+
+  const names = recipients.map((r) => sanitiseFirstName(r.firstName));
+  const variants = new Map<string, CompiledVariant>();
+  const keys = recipients.map((r, i) => variantKey(r, names[i] !== null));
+  for (let i = 0; i < recipients.length; i++) {
+    const key = keys[i] as string;
+    if (variants.has(key)) continue;
+    const recipient = recipients[i] as Recipient;
+    const named = names[i] !== null;
+    variants.set(
+      key,
+      await options.cache.get(`${campaign.id}:${contentKey}:${key}`, () =>
+        renderVariant(base, emailContext(deps, recipient), named),
+      ),
+    );
+  }
+
+  const { appUrl, tokenSecret } = deps.config;
+  const links = await Promise.all(
+    recipients.map((r) =>
+      Promise.all([
+        unsubscribePageUrl(appUrl, tokenSecret, r.id),
+        oneClickUnsubscribeUrl(appUrl, tokenSecret, r.id),
+      ]),
+    ),
+  );
+
+  return recipients.map((recipient, i) => {
+    const [pageUrl, oneClickUrl] = links[i] as [string, string];
+    const variant = variants.get(keys[i] as string) as CompiledVariant;
+    const personal = personalise(variant, { firstName: names[i] ?? null, unsubscribeUrl: pageUrl });
+    return {
+      to: recipient.email,
+      subject: personal.subject,
+      html: personal.html,
+      text: personal.text,
+      headers: unsubscribeHeaders(oneClickUrl),
+      tags: options.tags,
+      idempotencyKey: options.idempotencyKey(recipient),
+      templateId: "campaign",
+      kind: "marketing",
+      advertising: true,
+    } satisfies OutgoingEmail;
+  });
+}

@@ -1,0 +1,160 @@
+// Request bodies of the campaign admin API. Messages are written for the marketer reading the 422.
+import { z } from "zod";
+import { sourceSchema } from "../content/schema.ts";
+import { PLACEHOLDER_PREFIX } from "./personalise.ts";
+
+/** Tags are topics or segments ("events", "research-news"), never health details (safety rule 15). */
+export const TAG = /^[a-z0-9][a-z0-9:_-]{0,39}$/;
+const TAG_MESSAGE = "Tags: up to 40 lower-case letters, digits, dashes, underscores or colons.";
+export const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
+
+export const tagSchema = z.string({ error: "A tag must be text." }).trim().regex(TAG, TAG_MESSAGE);
+
+export const audienceSchema = z
+  .object({
+    tags: z.array(tagSchema).max(20, "At most 20 tags.").optional(),
+    locales: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(LOCALE, 'Use language tags like "en" or "en-GB".')
+          .transform((v) => v.replace(/_/g, "-")),
+      )
+      .max(20, "At most 20 locales.")
+      .optional(),
+    countries: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z]{2}$/, 'Use two-letter country codes like "US".')
+          .transform((v) => v.toUpperCase()),
+      )
+      .max(50, "At most 50 countries.")
+      .optional(),
+  })
+  .strict();
+
+const noPlaceholder = (v: string) => !v.includes(PLACEHOLDER_PREFIX);
+const PLACEHOLDER_MESSAGE = `Must not contain "${PLACEHOLDER_PREFIX}" (reserved for personalisation).`;
+
+const INLINE_FIELDS = ["subject", "preheader", "bodyMarkdown", "authorId"] as const;
+
+export const createCampaignSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(3, "Name: at least 3 characters.")
+      .max(120, "Name: at most 120 characters.")
+      .optional(),
+    /** A file in templates/campaigns/ (its front matter id). */
+    templateId: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "Template ids are lower-case letters, digits and dashes.")
+      .optional(),
+    subject: z
+      .string()
+      .trim()
+      .min(3, "Subject: at least 3 characters.")
+      .max(78, "Subject: at most 78 characters.")
+      .refine(noPlaceholder, PLACEHOLDER_MESSAGE)
+      .optional(),
+    preheader: z
+      .string()
+      .trim()
+      .min(3, "Preheader: at least 3 characters.")
+      .max(140, "Preheader: at most 140 characters.")
+      .refine(noPlaceholder, PLACEHOLDER_MESSAGE)
+      .optional(),
+    bodyMarkdown: z
+      .string()
+      .trim()
+      .min(1, "The body is empty.")
+      .max(50_000, "Body: at most 50,000 characters.")
+      .refine(noPlaceholder, PLACEHOLDER_MESSAGE)
+      .optional(),
+    authorId: z.string().trim().min(1, "Name the author by id (templates/authors.yaml).").optional(),
+    sources: z.array(sourceSchema).max(50).optional(),
+    audience: audienceSchema.optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.templateId !== undefined) {
+      for (const key of [...INLINE_FIELDS, "sources"] as const) {
+        if (value[key] !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "Give either templateId or inline content, not both.",
+          });
+        }
+      }
+      return;
+    }
+    for (const key of INLINE_FIELDS) {
+      if (value[key] === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "Required for inline content (or give a templateId).",
+        });
+      }
+    }
+  });
+export type CreateCampaignInput = z.output<typeof createCampaignSchema>;
+
+/** Inngest sleeps up to a year. */
+const MAX_SCHEDULE_MS = 365 * 24 * 60 * 60 * 1000;
+
+export const sendCampaignSchema = z
+  .object({
+    scheduledAt: z.iso
+      .datetime({
+        offset: true,
+        error: 'Use an ISO 8601 date and time with a zone, like "2026-12-01T09:00:00Z".',
+      })
+      .optional(),
+    acknowledgeWarnings: z.boolean({ error: "acknowledgeWarnings must be true or false." }).optional(),
+  })
+  .strict();
+export type SendCampaignInput = z.output<typeof sendCampaignSchema>;
+
+/** Checks a schedule against the clock; returns the problem, if any. */
+export function scheduleProblem(scheduledAt: Date, now: Date): string | undefined {
+  if (scheduledAt.getTime() <= now.getTime()) return "Must be in the future; leave it out to send now.";
+  if (scheduledAt.getTime() - now.getTime() > MAX_SCHEDULE_MS) return "Must be within a year.";
+  return undefined;
+}
+
+export const testSendSchema = z
+  .object({
+    to: z
+      .array(z.string().trim().pipe(z.email("Enter valid email addresses.")), {
+        error: "Give a list of addresses.",
+      })
+      .min(1, "Give at least one address.")
+      .max(5, "At most 5 test addresses."),
+    /** Preview the greeting with a name; without it the test shows "Hello,". */
+    firstName: z.string().trim().max(50, "Keep the first name under 50 characters.").optional(),
+  })
+  .strict();
+
+export const resumeCampaignSchema = z
+  .object({
+    acknowledgeComplaintRate: z
+      .boolean({ error: "acknowledgeComplaintRate must be true or false." })
+      .optional(),
+  })
+  .strict();
+
+export const listCampaignsQuery = z.object({
+  status: z.enum(["draft", "scheduled", "sending", "paused", "sent", "cancelled", "failed"]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** The `nextCursor` of the previous page. */
+  before: z
+    .string()
+    .regex(/^\d+\.[A-Za-z0-9_-]+$/, "Use the nextCursor of the previous page.")
+    .optional(),
+});

@@ -1,0 +1,462 @@
+// Subscriber administration behind /api/admin/subscribers: list and export with segment filters (keyset paging),
+// tag and untag, and CSV import with the consent source recorded.
+//
+// Import rules (safety rule 13): an address is "pending" and gets the double opt-in confirmation unless the
+// import states prior consent, in which case it is "active" and a consent row records where, when and under which
+// wording that consent was given. Existing subscribers are never changed by an import (an import must not
+// re-subscribe someone who left), and suppressed addresses (bounced, complained, erased...) are never re-added.
+import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type AtomicStatement, atomic } from "../db/client.ts";
+import { consents, SUBSCRIBER_STATUSES, subscribers, suppressions } from "../db/schema.ts";
+import type { AppDeps } from "../deps.ts";
+import { hashEmail, normaliseEmail } from "../lib/email-address.ts";
+import { dispatchEvents, type PendingEvent, queueEventStatement } from "../lib/pending-events.ts";
+import { createdEvent } from "../subscribers/events.ts";
+import { stripQuery } from "../subscribers/input.ts";
+import { newId, type Subscriber } from "../subscribers/store.ts";
+import { segmentConditions } from "./audience.ts";
+import { CsvError, csvLine, parseCsv, uncsvCell } from "./csv.ts";
+import { LOCALE, TAG, tagSchema } from "./schemas.ts";
+
+type Deps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
+
+/** Cap per request; the admin body limit (64 KB) usually binds first. Larger lists go in several files. */
+export const MAX_IMPORT_ROWS = 5000;
+/** D1 allows 100 bound parameters per statement. */
+const IN_CHUNK = 90;
+
+const bool = z.stringbool({ truthy: ["1", "true", "yes", "on"], falsy: ["0", "false", "no", "off", ""] });
+
+export const importOptionsSchema = z
+  .object({
+    /** Where the addresses came from, e.g. "webinar-2026"; recorded as source "import:<source>". */
+    source: z
+      .string({ error: "Say where these addresses came from (e.g. source=webinar-2026)." })
+      .trim()
+      .regex(
+        /^[a-z0-9][a-z0-9_-]{0,39}$/,
+        "Source: up to 40 lower-case letters, digits, dashes or underscores.",
+      ),
+    /** True only if every person in the file already agreed to receive this newsletter. */
+    priorConsent: bool.default(false),
+    /** When that consent was given (defaults to the time of the import). */
+    consentedAt: z.iso
+      .datetime({ offset: true, error: "Use an ISO 8601 date and time with a zone." })
+      .optional(),
+    /** The page or form where consent was collected. */
+    page: z
+      .url({ protocol: /^https?$/, error: "Page must be an http(s) URL." })
+      .max(2000)
+      .transform(stripQuery)
+      .optional(),
+    /** The consent wording the people agreed to, e.g. "2025-webinar-form-v2". */
+    wordingVersion: z.string().trim().min(1).max(100).optional(),
+    privacyVersion: z.string().trim().min(1).max(100).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.priorConsent) {
+      for (const key of ["consentedAt", "wordingVersion", "privacyVersion"] as const) {
+        if (v[key] !== undefined) {
+          ctx.addIssue({ code: "custom", path: [key], message: "Only meaningful with priorConsent=true." });
+        }
+      }
+    }
+  });
+export type ImportOptions = z.output<typeof importOptionsSchema>;
+
+// Like the signup form: names are letters, marks, spaces, apostrophes, dots and hyphens. Imports are held to the
+// same rule so a spreadsheet cannot smuggle markup, URLs or control characters into greetings.
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
+
+const rowSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, "is empty")
+    .max(254, "is too long")
+    .pipe(z.email("is not a valid email address"))
+    .transform(normaliseEmail),
+  firstName: z
+    .string()
+    .trim()
+    .max(50, "must be at most 50 characters")
+    .regex(NAME, "use letters, spaces, apostrophes, dots or hyphens only")
+    .transform((v) => v.normalize("NFC"))
+    .optional(),
+  locale: z
+    .string()
+    .trim()
+    .regex(LOCALE, 'use a language tag like "en" or "en-GB"')
+    .transform((v) => v.replace(/_/g, "-"))
+    .optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'use a two-letter country code like "US"')
+    .transform((v) => v.toUpperCase())
+    .optional(),
+  tags: z
+    .array(z.string().regex(TAG, "tags are lower-case letters, digits, dashes, underscores or colons"))
+    .max(20),
+});
+type ImportRow = z.output<typeof rowSchema>;
+
+const COLUMNS: Record<string, keyof ImportRow> = {
+  email: "email",
+  first_name: "firstName",
+  firstname: "firstName",
+  locale: "locale",
+  country: "country",
+  tags: "tags",
+};
+
+export type ImportFailure = { ok: false; fields: Record<string, string[]> };
+export type ImportSummary = {
+  ok: true;
+  rows: number;
+  created: number;
+  active: number;
+  pending: number;
+  existing: number;
+  suppressed: number;
+  ignoredColumns: string[];
+};
+
+/** Parses and validates the whole file first: one bad row means nothing is imported. */
+export function parseImport(
+  csv: string,
+): { ok: true; rows: ImportRow[]; ignoredColumns: string[] } | ImportFailure {
+  let table: ReturnType<typeof parseCsv>;
+  try {
+    table = parseCsv(csv);
+  } catch (error) {
+    if (error instanceof CsvError) return { ok: false, fields: { [`line ${error.line}`]: [error.message] } };
+    throw error;
+  }
+  const [header, ...body] = table;
+  if (!header)
+    return {
+      ok: false,
+      fields: {
+        file: [
+          "The file is empty; the first line names the columns (email, first_name, locale, country, tags).",
+        ],
+      },
+    };
+  const names = header.cells.map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_"),
+  );
+  if (!names.includes("email"))
+    return { ok: false, fields: { file: ['The first line must name the columns and include "email".'] } };
+  if (body.length > MAX_IMPORT_ROWS) {
+    return { ok: false, fields: { file: [`At most ${MAX_IMPORT_ROWS} rows per import; split the file.`] } };
+  }
+  const ignoredColumns = names.filter((n) => !(n in COLUMNS));
+
+  const fields: Record<string, string[]> = {};
+  const rows: ImportRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of body) {
+    if (Object.keys(fields).length >= 50) break;
+    const raw: Record<string, unknown> = { tags: [] };
+    names.forEach((name, i) => {
+      const key = COLUMNS[name];
+      const value = uncsvCell(cells[i] ?? "").trim();
+      if (!key || value === "") return;
+      raw[key] =
+        key === "tags"
+          ? value
+              .split(/[;|]/)
+              .map((t) => t.trim())
+              .filter(Boolean)
+          : value;
+    });
+    const parsed = rowSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = String(issue.path[0] ?? "row");
+        addProblem(fields, `line ${line}.${column}`, issue.message);
+      }
+      continue;
+    }
+    const key = parsed.data.email.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      addProblem(fields, `line ${line}.email`, `duplicates line ${first}`);
+      continue;
+    }
+    seen.set(key, line);
+    rows.push(parsed.data);
+  }
+  if (Object.keys(fields).length > 0) return { ok: false, fields };
+  return { ok: true, rows, ignoredColumns };
+}
+
+function addProblem(fields: Record<string, string[]>, key: string, message: string) {
+  fields[key] = [...(fields[key] ?? []), message];
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function importSubscribers(
+  deps: Deps,
+  csv: string,
+  options: ImportOptions,
+): Promise<ImportSummary | ImportFailure | { ok: false; conflict: true }> {
+  const parsed = parseImport(csv);
+  if (!parsed.ok) return parsed;
+  const rows = await Promise.all(
+    parsed.rows.map(async (row) => ({ ...row, emailHash: await hashEmail(row.email) })),
+  );
+
+  const hashes = rows.map((r) => r.emailHash);
+  const existing = new Set<string>();
+  const suppressed = new Set<string>();
+  for (const part of chunks(hashes, IN_CHUNK)) {
+    for (const r of await deps.db
+      .select({ h: subscribers.emailHash })
+      .from(subscribers)
+      .where(inArray(subscribers.emailHash, part))) {
+      existing.add(r.h);
+    }
+    for (const r of await deps.db
+      .select({ h: suppressions.emailHash })
+      .from(suppressions)
+      .where(inArray(suppressions.emailHash, part))) {
+      suppressed.add(r.h);
+    }
+  }
+
+  const now = deps.now();
+  const status = options.priorConsent ? "active" : "pending";
+  const source = `import:${options.source}`;
+  const statements: AtomicStatement[] = [];
+  const events: PendingEvent[] = [];
+  let created = 0;
+  for (const row of rows) {
+    if (suppressed.has(row.emailHash) || existing.has(row.emailHash)) continue;
+    const id = newId("sub");
+    created++;
+    statements.push(
+      deps.db.insert(subscribers).values({
+        id,
+        email: row.email,
+        emailHash: row.emailHash,
+        firstName: row.firstName ?? null,
+        status,
+        locale: row.locale ?? "en",
+        country: row.country ?? null,
+        source,
+        tags: [...new Set(row.tags)],
+        // Pending people get the confirmation from the journey (subscriber.created); this is its throttle clock.
+        confirmationSentAt: options.priorConsent ? null : now,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    if (options.priorConsent) {
+      statements.push(
+        deps.db.insert(consents).values({
+          id: newId("con"),
+          subscriberId: id,
+          action: "given",
+          at: options.consentedAt ? new Date(options.consentedAt) : now,
+          form: source,
+          page: options.page ?? null,
+          wordingVersion: options.wordingVersion ?? null,
+          privacyVersion: options.privacyVersion ?? null,
+        }),
+      );
+    } else {
+      const event = createdEvent(id);
+      events.push(event);
+      statements.push(queueEventStatement(deps.db, event));
+    }
+  }
+  try {
+    await atomic(deps.db, statements);
+  } catch (error) {
+    // A signup for one of these addresses landed meanwhile (unique index): nothing was written; try again.
+    if (
+      error instanceof Error &&
+      /UNIQUE constraint failed/i.test(`${error.message} ${String(error.cause ?? "")}`)
+    ) {
+      return { ok: false, conflict: true };
+    }
+    throw error;
+  }
+  if (events.length > 0) await dispatchEvents(deps, events);
+  deps.logger.info("subscribers imported", { source, created, status });
+  return {
+    ok: true,
+    rows: rows.length,
+    created,
+    active: options.priorConsent ? created : 0,
+    pending: options.priorConsent ? 0 : created,
+    existing: rows.filter((r) => existing.has(r.emailHash) && !suppressed.has(r.emailHash)).length,
+    suppressed: rows.filter((r) => suppressed.has(r.emailHash)).length,
+    ignoredColumns: parsed.ignoredColumns,
+  };
+}
+
+export const listQuerySchema = z.object({
+  status: z
+    .enum(SUBSCRIBER_STATUSES, { error: `status is one of ${SUBSCRIBER_STATUSES.join(", ")}` })
+    .optional(),
+  tag: tagSchema.optional(),
+  locale: z.string().trim().regex(LOCALE, 'Use a language tag like "en" or "en-GB".').optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code like "US".')
+    .optional(),
+  /** Exact address (looked up by hash, so case in the domain does not matter). */
+  email: z.string().trim().pipe(z.email("Enter a valid email address.")).optional(),
+  /** The nextCursor of the previous page. */
+  after: z
+    .string()
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/, "Use the nextCursor of the previous page.")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListQuery = z.output<typeof listQuerySchema>;
+
+async function filterConditions(query: Omit<ListQuery, "limit" | "after">): Promise<SQL[]> {
+  const conditions: SQL[] = [];
+  if (query.status) conditions.push(eq(subscribers.status, query.status));
+  conditions.push(
+    ...segmentConditions({
+      ...(query.tag ? { tags: [query.tag] } : {}),
+      ...(query.locale ? { locales: [query.locale] } : {}),
+      ...(query.country ? { countries: [query.country] } : {}),
+    }),
+  );
+  if (query.email) conditions.push(eq(subscribers.emailHash, await hashEmail(query.email)));
+  return conditions;
+}
+
+export function subscriberView(s: Subscriber) {
+  return {
+    id: s.id,
+    email: s.email,
+    firstName: s.firstName,
+    status: s.status,
+    locale: s.locale,
+    country: s.country,
+    tags: s.tags,
+    source: s.source,
+    createdAt: s.createdAt.toISOString(),
+    confirmedAt: s.confirmedAt?.toISOString() ?? null,
+    unsubscribedAt: s.unsubscribedAt?.toISOString() ?? null,
+  };
+}
+
+/** One page in id order after `after`, with the cursor for the next page (null at the end). */
+export async function listSubscribers(deps: Pick<Deps, "db">, query: ListQuery) {
+  const conditions = await filterConditions(query);
+  if (query.after) conditions.push(gt(subscribers.id, query.after));
+  const rows = await deps.db
+    .select()
+    .from(subscribers)
+    .where(and(...conditions))
+    .orderBy(asc(subscribers.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  return {
+    subscribers: page.map(subscriberView),
+    nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
+  };
+}
+
+export const EXPORT_COLUMNS = [
+  "id",
+  "email",
+  "first_name",
+  "status",
+  "locale",
+  "country",
+  "tags",
+  "source",
+  "created_at",
+  "confirmed_at",
+  "unsubscribed_at",
+] as const;
+
+/** The export as a stream of CSV text, read page by page so a large list never sits in memory at once. */
+export function exportSubscribersCsv(deps: Pick<Deps, "db">, query: Omit<ListQuery, "limit" | "after">) {
+  const encoder = new TextEncoder();
+  let after: string | undefined;
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(csvLine([...EXPORT_COLUMNS])));
+        return;
+      }
+      const page = await listSubscribers(deps, { ...query, limit: 500, ...(after ? { after } : {}) });
+      const text = page.subscribers
+        .map((s) =>
+          csvLine([
+            s.id,
+            s.email,
+            s.firstName,
+            s.status,
+            s.locale,
+            s.country,
+            s.tags.join(";"),
+            s.source,
+            s.createdAt,
+            s.confirmedAt,
+            s.unsubscribedAt,
+          ]),
+        )
+        .join("");
+      if (text) controller.enqueue(encoder.encode(text));
+      if (!page.nextCursor) controller.close();
+      else after = page.nextCursor;
+    },
+  });
+}
+
+/** Adds tags (set semantics) in one statement, so two concurrent edits cannot lose each other's tags. */
+export async function addTags(deps: Pick<Deps, "db" | "now">, id: string, tags: string[]) {
+  const incoming = JSON.stringify([...new Set(tags)]);
+  await deps.db
+    .update(subscribers)
+    .set({
+      tags: sql`(select json_group_array(value) from (select value from json_each(${subscribers.tags}) union select value from json_each(${incoming}) order by value))`,
+      updatedAt: deps.now(),
+    })
+    .where(eq(subscribers.id, id));
+  return readTags(deps, id);
+}
+
+export async function removeTag(deps: Pick<Deps, "db" | "now">, id: string, tag: string) {
+  await deps.db
+    .update(subscribers)
+    .set({
+      tags: sql`(select json_group_array(value) from json_each(${subscribers.tags}) where value <> ${tag})`,
+      updatedAt: deps.now(),
+    })
+    .where(eq(subscribers.id, id));
+  return readTags(deps, id);
+}
+
+async function readTags(deps: Pick<Deps, "db">, id: string): Promise<string[] | undefined> {
+  const [row] = await deps.db
+    .select({ tags: subscribers.tags })
+    .from(subscribers)
+    .where(eq(subscribers.id, id))
+    .limit(1);
+  return row?.tags;
+}

@@ -1,0 +1,61 @@
+import { Button } from "./components/button.tsx";
+import { Layout } from "./components/layout.tsx";
+import { Greeting, Paragraph, Title } from "./components/typography.tsx";
+import { previewCtx } from "./preview-data.ts";
+import type { EmailContext } from "./types.ts";
+
+export interface ConfirmSubscriptionEmailProps {
+  ctx: EmailContext;
+  firstName?: string | null | undefined;
+  /** Signed double opt-in link. */
+  confirmUrl: string;
+  expiresInDays: number;
+}
+
+export const CONFIRM_SUBJECT = "Please confirm your Hopemark Health subscription";
+const PREHEADER = "One click to confirm. If you did not sign up, you can ignore this email.";
+
+export function ConfirmSubscriptionEmail({
+  ctx,
+  firstName,
+  confirmUrl,
+  expiresInDays,
+}: ConfirmSubscriptionEmailProps) {
+  const days = expiresInDays === 1 ? "1 day" : `${expiresInDays} days`;
+  return (
+    <Layout
+      ctx={ctx}
+      title={CONFIRM_SUBJECT}
+      preheader={PREHEADER}
+      attribution={{ kind: "sender", sender: ctx.sender }}
+      footer={{
+        reason:
+          "You are receiving this one-time email because this address was entered on a Hopemark Health signup form.",
+      }}
+    >
+      <Title>Confirm your subscription</Title>
+      <Greeting firstName={firstName} />
+      <Paragraph>
+        Thanks for signing up for the Hopemark Health newsletter. Please confirm that you want to receive it.
+        We will not send you anything else until you do.
+      </Paragraph>
+      <Button href={confirmUrl}>Confirm my subscription</Button>
+      <Paragraph muted>
+        If the button does not work, copy this link into your browser: {confirmUrl} (it expires in {days}).
+      </Paragraph>
+      <Paragraph>
+        Didn't ask for this? You can safely ignore this email. You will not be subscribed, and we will not
+        email you again.
+      </Paragraph>
+    </Layout>
+  );
+}
+
+ConfirmSubscriptionEmail.PreviewProps = {
+  ctx: previewCtx,
+  firstName: "Sam",
+  confirmUrl: "https://newsletter.hopemark.example/confirm/preview-token",
+  expiresInDays: 7,
+} satisfies ConfirmSubscriptionEmailProps;
+
+export default ConfirmSubscriptionEmail;

@@ -1,0 +1,81 @@
+import type { Lesson } from "../content/loader.ts";
+import type { Author } from "../content/schema.ts";
+import { Layout } from "./components/layout.tsx";
+import { MarkdownBody } from "./components/markdown-body.tsx";
+import { Sources } from "./components/sources.tsx";
+import { Greeting, Paragraph, Title } from "./components/typography.tsx";
+import { previewCtx, previewSender, previewUnsubscribeUrl, previewWriter } from "./preview-data.ts";
+import type { EmailContext } from "./types.ts";
+
+export interface LessonEmailProps {
+  ctx: EmailContext;
+  firstName?: string | null | undefined;
+  lesson: Lesson;
+  /** The lesson's `author`, resolved from the registry (see buildLessonProps). */
+  author: Author;
+  /** The lesson's `adaptedFrom` writer, when it has one. */
+  adaptedFrom?: Author | undefined;
+  reviewer?: Author | undefined;
+  /** 1-based position in the series. */
+  lessonNumber: number;
+  lessonCount: number;
+  unsubscribeUrl: string;
+}
+
+export function LessonEmail(props: LessonEmailProps) {
+  const { ctx, firstName, lesson, lessonNumber, lessonCount } = props;
+  return (
+    <Layout
+      ctx={ctx}
+      title={lesson.subject}
+      preheader={lesson.preheader}
+      attribution={{
+        kind: "content",
+        author: props.author,
+        adaptedFrom: props.adaptedFrom,
+        reviewer: props.reviewer,
+        reviewedOn: lesson.reviewedOn,
+      }}
+      footer={{
+        reason: `You are receiving this because you subscribed to the Hopemark Health newsletter. This is lesson ${lessonNumber} of ${lessonCount} in our introductory series.`,
+        unsubscribeUrl: props.unsubscribeUrl,
+      }}
+    >
+      <Paragraph muted>
+        Lesson {lessonNumber} of {lessonCount}
+      </Paragraph>
+      <Title>{lesson.subject}</Title>
+      <Greeting firstName={firstName} />
+      <MarkdownBody>{lesson.body}</MarkdownBody>
+      <Sources sources={lesson.sources} />
+    </Layout>
+  );
+}
+
+const previewLesson: Lesson = {
+  id: "preview-lesson",
+  order: 1,
+  subject: "Lesson 1: where this treatment story begins",
+  preheader: "A medicine from the operating room, and why researchers took a second look at it.",
+  author: previewSender.id,
+  adaptedFrom: previewWriter.id,
+  locale: "en",
+  delay: "1d",
+  delayMs: 86_400_000,
+  path: "templates/lessons/preview.md",
+  sources: [],
+  body: "## A preview lesson\n\nThe real lessons live in `templates/lessons/`; each has its own preview.",
+};
+
+LessonEmail.PreviewProps = {
+  ctx: previewCtx,
+  firstName: "Sam",
+  lesson: previewLesson,
+  author: previewSender,
+  adaptedFrom: previewWriter,
+  lessonNumber: 1,
+  lessonCount: 5,
+  unsubscribeUrl: previewUnsubscribeUrl,
+} satisfies LessonEmailProps;
+
+export default LessonEmail;

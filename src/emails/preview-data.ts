@@ -1,0 +1,29 @@
+// Sample data for PreviewProps, the preview server and the render tests. Mirrors templates/authors.yaml.
+import type { Author } from "../content/schema.ts";
+import type { EmailContext } from "./types.ts";
+
+export const previewSender: Author = {
+  id: "taylor-carter",
+  name: "Taylor Carter",
+  role: "Senior Marketing Manager, Hopemark Health",
+  disclosure: "Taylor is an employee of Hopemark Health.",
+  sender: true,
+};
+
+export const previewWriter: Author = {
+  id: "tessa-eskin",
+  name: "Tessa Eskin",
+  role: "Health writer",
+  disclosure: "Tessa writes for Hopemark Health.",
+  sender: false,
+};
+
+export const previewCtx: EmailContext = {
+  locale: "en",
+  country: "US",
+  postalAddress: "Hopemark Health, 100 Example Street, Suite 1, Springfield, ST 00000, USA",
+  appUrl: "https://newsletter.hopemark.example",
+  sender: previewSender,
+};
+
+export const previewUnsubscribeUrl = "https://newsletter.hopemark.example/u/preview-token";

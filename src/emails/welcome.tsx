@@ -1,0 +1,69 @@
+import { Layout } from "./components/layout.tsx";
+import { Greeting, Paragraph, Title } from "./components/typography.tsx";
+import { previewCtx, previewUnsubscribeUrl } from "./preview-data.ts";
+import type { EmailContext } from "./types.ts";
+
+export interface WelcomeEmailProps {
+  ctx: EmailContext;
+  firstName?: string | null | undefined;
+  unsubscribeUrl: string;
+  /** Number of lessons in the drip series (content.lessons.length). */
+  lessonCount: number;
+  /** Whole days until the first lesson; omitted when not known. */
+  firstLessonInDays?: number | undefined;
+}
+
+export const WELCOME_SUBJECT = "Welcome to the Hopemark Health newsletter";
+const PREHEADER = "What to expect from us, and how to reach support any time.";
+
+function when(days: number | undefined): string {
+  if (days === undefined) return "soon";
+  if (days <= 0) return "today";
+  return days === 1 ? "tomorrow" : `in ${days} days`;
+}
+
+export function WelcomeEmail({
+  ctx,
+  firstName,
+  unsubscribeUrl,
+  lessonCount,
+  firstLessonInDays,
+}: WelcomeEmailProps) {
+  return (
+    <Layout
+      ctx={ctx}
+      title={WELCOME_SUBJECT}
+      preheader={PREHEADER}
+      attribution={{ kind: "sender", sender: ctx.sender }}
+      footer={{
+        reason:
+          "You are receiving this because you confirmed your subscription to the Hopemark Health newsletter.",
+        unsubscribeUrl,
+      }}
+    >
+      <Title>Welcome, and thank you for joining</Title>
+      <Greeting firstName={firstName} />
+      <Paragraph>
+        Your subscription is confirmed. Over the coming weeks we will send you a short series of {lessonCount}{" "}
+        lessons about a newer approach to treating depression that has not responded to other treatment: where
+        it came from, what researchers think it does, how it is offered today and what the evidence can and
+        cannot tell us.
+      </Paragraph>
+      <Paragraph>The first lesson arrives {when(firstLessonInDays)}.</Paragraph>
+      <Paragraph>
+        These emails are for learning, not a replacement for care from a clinician who knows you. If you are
+        struggling right now, the support lines below are free and open day and night.
+      </Paragraph>
+    </Layout>
+  );
+}
+
+WelcomeEmail.PreviewProps = {
+  ctx: previewCtx,
+  firstName: "Sam",
+  unsubscribeUrl: previewUnsubscribeUrl,
+  lessonCount: 5,
+  firstLessonInDays: 1,
+} satisfies WelcomeEmailProps;
+
+export default WelcomeEmail;

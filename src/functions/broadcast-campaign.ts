@@ -1,0 +1,63 @@
+// Sends a campaign: waits for its schedule, marks it sending, then sends pages of up to 100 recipients, one
+// Resend batch call each, handing over to broadcast-chunk runs every 10,000 recipients (src/campaigns/run.ts).
+//
+// Stopping: `cancelOn` ends this run (and every chunk run) when newsletter/campaign.cancelled arrives for the
+// campaign; independently every page step re-reads the campaign and stops unless it is still "sending", which is
+// also how the complaint-rate brake ("paused") and a cancel that raced the event take effect.
+//
+// Provider rate: Inngest `throttle` limits how often *runs start*, not how often steps run, so it cannot pace
+// 100 pages inside one run. Instead every broadcast function shares one concurrency lane (scope "env", key
+// "resend-batch", limit 1): at most one page step executes at a time across all campaigns, and each page step
+// holds the lane for at least 1000 / BROADCAST_BATCHES_PER_SECOND ms (200 ms at Resend's default 5 calls per
+// second). That bounds batch calls to the configured rate however many campaigns send at once. A 429 anyway
+// (another sender on the same Resend team) surfaces as RetryAfterError and the step retries after retry-after.
+
+import { campaignSchedule, failCampaign, startSending } from "../campaigns/broadcast.ts";
+import { type RunOptions, runOptions, runPages } from "../campaigns/run.ts";
+import type { AppDeps } from "../deps.ts";
+import { campaignCancelled, campaignSendRequested } from "./events.ts";
+
+/** The provider lane shared by every function that calls Resend's batch endpoint for campaigns. */
+export const PROVIDER_LANE = { scope: "env", key: '"resend-batch"', limit: 1 } as const;
+
+/** Retries are per step; a page that meets several 429s in a row must not fail the campaign. */
+export const BROADCAST_RETRIES = 10;
+
+export const cancelOnCampaign = [
+  { event: campaignCancelled.name, if: "async.data.campaignId == event.data.campaignId" },
+];
+
+export function createBroadcastCampaign(deps: AppDeps, overrides: Partial<RunOptions> = {}) {
+  const options = runOptions(deps, overrides);
+  return deps.inngest.createFunction(
+    {
+      id: "broadcast-campaign",
+      triggers: [{ event: campaignSendRequested }],
+      // One run per campaign and request: a double click or a re-dispatched event sends once, a resume
+      // (requestId "resume-<n>") still gets its own run.
+      idempotency: "event.data.campaignId + ':' + event.data.requestId",
+      cancelOn: cancelOnCampaign,
+      concurrency: [PROVIDER_LANE],
+      retries: BROADCAST_RETRIES,
+      onFailure: async ({ event, error, step }) => {
+        await step.run("mark-failed", () => failCampaign(deps, event.data.event.data.campaignId, error));
+      },
+    },
+    async ({ event, step }) => {
+      const { campaignId, requestId } = event.data;
+
+      const schedule = await step.run("load-campaign", () => campaignSchedule(deps, campaignId));
+      if (schedule.status !== "scheduled" && schedule.status !== "sending") {
+        return { outcome: "skipped" as const, status: schedule.status };
+      }
+      if (schedule.status === "scheduled" && schedule.scheduledAt) {
+        await step.sleepUntil("wait-for-schedule", schedule.scheduledAt);
+      }
+
+      const started = await step.run("start-sending", () => startSending(deps, campaignId));
+      if (started.status !== "sending") return { outcome: "skipped" as const, status: started.status };
+
+      return runPages(step, deps, { campaignId, requestId, afterId: null, chunk: 0 }, options);
+    },
+  );
+}

@@ -1,0 +1,30 @@
+// The next 10,000 recipients of a campaign, in a fresh run so no run nears Inngest's 1,000-step limit. Started
+// by broadcast-campaign (or the previous chunk) with the keyset cursor; same lane, cancel and stop rules.
+import { failCampaign } from "../campaigns/broadcast.ts";
+import { type RunOptions, runOptions, runPages } from "../campaigns/run.ts";
+import type { AppDeps } from "../deps.ts";
+import { BROADCAST_RETRIES, cancelOnCampaign, PROVIDER_LANE } from "./broadcast-campaign.ts";
+import { campaignChunkRequested } from "./events.ts";
+
+export function createBroadcastChunk(deps: AppDeps, overrides: Partial<RunOptions> = {}) {
+  const options = runOptions(deps, overrides);
+  return deps.inngest.createFunction(
+    {
+      id: "broadcast-chunk",
+      triggers: [{ event: campaignChunkRequested }],
+      // The hand-over event's id (campaign, request, chunk) already de-duplicates; this guards a re-sent copy
+      // with a new id too.
+      idempotency: "event.data.campaignId + ':' + event.data.requestId + ':' + event.data.afterId",
+      cancelOn: cancelOnCampaign,
+      concurrency: [PROVIDER_LANE],
+      retries: BROADCAST_RETRIES,
+      onFailure: async ({ event, error, step }) => {
+        await step.run("mark-failed", () => failCampaign(deps, event.data.event.data.campaignId, error));
+      },
+    },
+    async ({ event, step }) => {
+      const { campaignId, requestId, afterId, chunk } = event.data;
+      return runPages(step, deps, { campaignId, requestId, afterId, chunk }, options);
+    },
+  );
+}

@@ -1,0 +1,17 @@
+// The content safety linter, without file system access (safe to import on Workers). Node callers that read
+// templates/ from disk import src/lint/templates-dir.ts as well.
+export { formatFinding, formatSummary } from "./format.ts";
+export { lintContent, lintSource } from "./lint.ts";
+export { REVIEW_MAX_AGE_MONTHS, type Rule, type RuleId, rules } from "./rules.ts";
+export type {
+  AuthorRegistry,
+  ContentInput,
+  ContentKind,
+  Field,
+  Finding,
+  LintOptions,
+  LintResult,
+  Severity,
+  SourceLintOptions,
+  Target,
+} from "./types.ts";

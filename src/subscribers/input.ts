@@ -1,0 +1,95 @@
+// The one signup schema, shared by the hosted form, the JSON API and the signup webhook. Messages are written
+// for the person filling in the form: they appear next to the field on the HTML page and under `fields` in JSON.
+import { z } from "zod";
+import { normaliseEmail } from "../lib/email-address.ts";
+
+/** The honeypot field: invisible to people, tempting to bots. A value in it drops the signup silently. */
+export const HONEYPOT_FIELD = "website";
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+// Letters (any script), combining marks, spaces, apostrophes, dots and hyphens. This rules out control
+// characters, CR/LF (header injection), angle brackets and URLs, which spammers put in name fields.
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
+const CONSENT_TRUE = new Set(["on", "yes", "true", "1"]);
+
+export const signupSchema = z.object({
+  email: z
+    .string({ error: "Enter your email address." })
+    .trim()
+    .min(1, "Enter your email address.")
+    .max(254, "That email address is too long.")
+    .pipe(z.email("Enter a valid email address, like name@example.com."))
+    .transform(normaliseEmail),
+  firstName: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "First name must be text." })
+      .trim()
+      .max(50, "Keep your first name under 50 characters.")
+      .regex(NAME, "Use letters, spaces, apostrophes, dots or hyphens only.")
+      .transform((v) => v.normalize("NFC"))
+      .optional(),
+  ),
+  // An HTML checkbox sends "on" (or its value) when ticked and nothing when not; JSON sends a boolean.
+  consent: z.preprocess(
+    (v) => v === true || (typeof v === "string" && CONSENT_TRUE.has(v.trim().toLowerCase())),
+    z.literal(true, { error: "Tick the box to confirm you want these emails." }),
+  ),
+  locale: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "Locale must be text." })
+      .trim()
+      .max(35, "Locale is too long.")
+      .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'Use a language tag like "en" or "en-GB".')
+      .transform((v) => v.replace(/_/g, "-"))
+      .optional(),
+  ),
+  country: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "Country must be text." })
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code like "US".')
+      .transform((v) => v.toUpperCase())
+      .optional(),
+  ),
+  source: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "Source must be text." })
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9:_-]{0,39}$/, "Source: up to 40 lower-case letters, digits, dashes or colons.")
+      .optional(),
+  ),
+  page: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "Page must be a URL." })
+      .trim()
+      .max(2000, "Page URL is too long.")
+      .pipe(z.url({ protocol: /^https?$/, error: "Page must be an http(s) URL." }))
+      .transform(stripQuery)
+      .optional(),
+  ),
+});
+
+export type SignupInput = z.output<typeof signupSchema>;
+
+/** Consent records keep the page without query string or fragment: those often carry tracking ids or emails. */
+export function stripQuery(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url.split(/[?#]/)[0] ?? url;
+  }
+}
+
+/** True when the honeypot holds anything at all. */
+export function isBot(body: Record<string, unknown>): boolean {
+  const value = body[HONEYPOT_FIELD];
+  return value !== undefined && value !== null && value !== "" && value !== false;
+}

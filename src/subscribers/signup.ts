@@ -1,0 +1,165 @@
+// The signup core shared by the hosted form, the JSON API and the signup webhook. Every caller gives the
+// visitor the same answer whatever the outcome, so nobody can learn whether an address is on the list.
+import { eq } from "drizzle-orm";
+import { atomic } from "../db/client.ts";
+import { consents, subscribers } from "../db/schema.ts";
+import type { AppDeps } from "../deps.ts";
+import { hashEmail } from "../lib/email-address.ts";
+import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "./consent.ts";
+import { confirmationRequestedEvent, createdEvent } from "./events.ts";
+import type { SignupInput } from "./input.ts";
+import {
+  findSubscriberByHash,
+  isHardSuppression,
+  newId,
+  type Subscriber,
+  suppressionReason,
+} from "./store.ts";
+
+/** A pending subscriber gets the confirmation again at most this often, however often the form is sent. */
+export const CONFIRMATION_RESEND_INTERVAL_MS = 10 * 60 * 1000;
+
+export type SignupContext = {
+  /** Consent record `form`: "hosted-form", "embed", "api", "webhook:tally", ... */
+  form: string;
+  /** subscribers.source when the input names none. */
+  defaultSource: string;
+  ip?: string | null | undefined;
+  userAgent?: string | null | undefined;
+};
+
+export type SignupOutcome =
+  /** New pending subscriber; confirmation queued. */
+  | "created"
+  /** Pending or unsubscribed subscriber asked again; confirmation queued. */
+  | "resent"
+  /** Asked again within the re-send interval; nothing changed. */
+  | "throttled"
+  | "already-active"
+  /** Bounced, complained or provider-suppressed: nothing sent, nothing changed. */
+  | "suppressed";
+
+export type SignupResult = { outcome: SignupOutcome; subscriberId?: string };
+
+type SignupDeps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
+    if (e instanceof Error && /UNIQUE constraint failed/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+export async function signup(
+  deps: SignupDeps,
+  input: SignupInput,
+  ctx: SignupContext,
+): Promise<SignupResult> {
+  const emailHash = await hashEmail(input.email);
+  if (isHardSuppression(await suppressionReason(deps.db, emailHash))) return { outcome: "suppressed" };
+
+  // Two simultaneous first signups for one address race on the unique index; the loser re-reads and takes
+  // the "existing subscriber" path instead of failing.
+  for (let attempt = 0; ; attempt++) {
+    const existing = await findSubscriberByHash(deps.db, emailHash);
+    if (existing) return refresh(deps, existing, input, ctx);
+    try {
+      return await create(deps, emailHash, input, ctx);
+    } catch (error) {
+      if (attempt > 0 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+function consentGiven(
+  deps: SignupDeps,
+  subscriberId: string,
+  input: SignupInput,
+  ctx: SignupContext,
+  at: Date,
+) {
+  return deps.db.insert(consents).values({
+    id: newId("con"),
+    subscriberId,
+    action: "given",
+    at,
+    form: ctx.form,
+    page: input.page ?? null,
+    ip: ctx.ip ?? null,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    wordingVersion: CONSENT_WORDING_VERSION,
+    privacyVersion: PRIVACY_NOTICE_VERSION,
+  });
+}
+
+async function create(
+  deps: SignupDeps,
+  emailHash: string,
+  input: SignupInput,
+  ctx: SignupContext,
+): Promise<SignupResult> {
+  const now = deps.now();
+  const id = newId("sub");
+  const event = createdEvent(id);
+  await atomic(deps.db, [
+    deps.db.insert(subscribers).values({
+      id,
+      email: input.email,
+      emailHash,
+      firstName: input.firstName ?? null,
+      status: "pending",
+      locale: input.locale ?? "en",
+      country: input.country ?? null,
+      source: input.source ?? ctx.defaultSource,
+      // Set when the confirmation is queued, not when it leaves: it is the throttle for repeat signups.
+      confirmationSentAt: now,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    consentGiven(deps, id, input, ctx, now),
+    queueEventStatement(deps.db, event),
+  ]);
+  await dispatchEvents(deps, [event]);
+  return { outcome: "created", subscriberId: id };
+}
+
+async function refresh(
+  deps: SignupDeps,
+  existing: Subscriber,
+  input: SignupInput,
+  ctx: SignupContext,
+): Promise<SignupResult> {
+  const subscriberId = existing.id;
+  if (existing.status === "active") return { outcome: "already-active", subscriberId };
+  // Bounced or complained without a suppression row (e.g. written by hand): still never mail them.
+  if (existing.status === "bounced" || existing.status === "complained")
+    return { outcome: "suppressed", subscriberId };
+
+  const now = deps.now();
+  const last = existing.confirmationSentAt?.getTime();
+  if (last !== undefined && now.getTime() - last < CONFIRMATION_RESEND_INTERVAL_MS) {
+    return { outcome: "throttled", subscriberId };
+  }
+  // Pending, or unsubscribed and coming back: either way a fresh double opt-in, with the latest details.
+  const event = confirmationRequestedEvent(subscriberId, now);
+  await atomic(deps.db, [
+    deps.db
+      .update(subscribers)
+      .set({
+        status: "pending",
+        firstName: input.firstName ?? existing.firstName,
+        locale: input.locale ?? existing.locale,
+        country: input.country ?? existing.country,
+        confirmationSentAt: now,
+        updatedAt: now,
+      })
+      .where(eq(subscribers.id, subscriberId)),
+    consentGiven(deps, subscriberId, input, ctx, now),
+    queueEventStatement(deps.db, event),
+  ]);
+  await dispatchEvents(deps, [event]);
+  return { outcome: "resent", subscriberId };
+}

@@ -1,0 +1,45 @@
+// Small reads shared by the signup, confirm and unsubscribe paths and by the send steps.
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { subscribers, suppressions } from "../db/schema.ts";
+
+export type Subscriber = typeof subscribers.$inferSelect;
+export type SuppressionReason = (typeof suppressions.$inferSelect)["reason"];
+
+/**
+ * Reasons that mean "never mail this address again, not even a confirmation": the mailbox refused us or the
+ * person complained. "erased" and "manual" let a person come back through a fresh double opt-in.
+ */
+export const HARD_SUPPRESSION_REASONS: readonly SuppressionReason[] = [
+  "bounced",
+  "complained",
+  "provider_suppressed",
+];
+
+export function isHardSuppression(reason: SuppressionReason | undefined): boolean {
+  return reason !== undefined && HARD_SUPPRESSION_REASONS.includes(reason);
+}
+
+export async function findSubscriberById(db: Db, id: string): Promise<Subscriber | undefined> {
+  const [row] = await db.select().from(subscribers).where(eq(subscribers.id, id)).limit(1);
+  return row;
+}
+
+export async function findSubscriberByHash(db: Db, emailHash: string): Promise<Subscriber | undefined> {
+  const [row] = await db.select().from(subscribers).where(eq(subscribers.emailHash, emailHash)).limit(1);
+  return row;
+}
+
+export async function suppressionReason(db: Db, emailHash: string): Promise<SuppressionReason | undefined> {
+  const [row] = await db
+    .select({ reason: suppressions.reason })
+    .from(suppressions)
+    .where(eq(suppressions.emailHash, emailHash))
+    .limit(1);
+  return row?.reason;
+}
+
+/** Ids are opaque and unguessable; tokens carry them, never the address. */
+export function newId(prefix: string): string {
+  return `${prefix}_${crypto.randomUUID().replace(/-/g, "")}`;
+}

@@ -1,0 +1,44 @@
+// Leaving is as easy as joining: one call, no login. Status, withdrawal record and the event that cancels the
+// drip are written together; repeating it changes nothing.
+import { and, eq, inArray } from "drizzle-orm";
+import { atomic } from "../db/client.ts";
+import { consents, subscribers } from "../db/schema.ts";
+import type { AppDeps } from "../deps.ts";
+import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import type { RequestContext } from "./confirm.ts";
+import { unsubscribedEvent } from "./events.ts";
+import { findSubscriberById, newId } from "./store.ts";
+
+export type UnsubscribeOutcome = "unsubscribed" | "already-unsubscribed" | "not-found";
+
+export async function unsubscribeSubscriber(
+  deps: Pick<AppDeps, "db" | "inngest" | "logger" | "now">,
+  subscriberId: string,
+  ctx: RequestContext & { reason: "user" | "one-click"; form: string },
+): Promise<UnsubscribeOutcome> {
+  const subscriber = await findSubscriberById(deps.db, subscriberId);
+  if (!subscriber) return "not-found";
+  // Bounced and complained subscribers already receive nothing; only pending and active ones can leave.
+  if (subscriber.status !== "pending" && subscriber.status !== "active") return "already-unsubscribed";
+
+  const now = deps.now();
+  const event = unsubscribedEvent(subscriberId, ctx.reason, now);
+  await atomic(deps.db, [
+    deps.db
+      .update(subscribers)
+      .set({ status: "unsubscribed", unsubscribedAt: now, updatedAt: now })
+      .where(and(eq(subscribers.id, subscriberId), inArray(subscribers.status, ["pending", "active"]))),
+    deps.db.insert(consents).values({
+      id: newId("con"),
+      subscriberId,
+      action: "withdrawn",
+      at: now,
+      form: ctx.form,
+      ip: ctx.ip ?? null,
+      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    }),
+    queueEventStatement(deps.db, event),
+  ]);
+  await dispatchEvents(deps, [event]);
+  return "unsubscribed";
+}

@@ -1,0 +1,67 @@
+// Every page of the journey: crisis line first, no JavaScript, no third-party resources, accessible form.
+import { afterEach, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { signToken } from "../../src/lib/tokens.ts";
+import { APP_URL, pageText, postForm, seedSubscriber } from "./helpers.ts";
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+const SECRET = "test-token-secret-0123456789abcdef0123456789";
+
+async function allPages(app: TestApp["app"], db: TestApp["db"]) {
+  const pending = await seedSubscriber(db, { status: "pending" });
+  const active = await seedSubscriber(db, { status: "active" });
+  const confirm = await signToken(SECRET, "confirm", pending.id, { ttlMs: 60_000 });
+  const unsub = await signToken(SECRET, "unsubscribe", active.id);
+  return {
+    signup: await app.request("/"),
+    inbox: await app.request("/check-your-inbox"),
+    formErrors: await postForm(app, "/api/subscribe", { email: "x" }),
+    confirm: await app.request(`/confirm?token=${confirm}`),
+    badConfirm: await app.request("/confirm?token=nope"),
+    confirmed: await postForm(app, "/confirm", { token: confirm }),
+    unsubscribe: await app.request(`/unsubscribe?token=${unsub}`),
+    badUnsubscribe: await app.request("/unsubscribe?token=nope"),
+    unsubscribed: await postForm(app, "/unsubscribe", { token: unsub }),
+  };
+}
+
+describe("journey pages", () => {
+  it("every page: crisis line before the main content, no scripts, nothing loaded from elsewhere", async () => {
+    t = createTestApp();
+    for (const [name, res] of Object.entries(await allPages(t.app, t.db))) {
+      expect(res.headers.get("content-type"), name).toMatch(/^text\/html/);
+      const html = await pageText(res);
+      expect(html, name).toMatch(/^<!doctype html>\s*<html lang="en">/);
+      const crisis = html.indexOf("call or text\n    <a href=\"tel:988\">988</a>");
+      expect(crisis, name).toBeGreaterThan(0);
+      expect(crisis, name).toBeLessThan(html.indexOf('<main id="main">'));
+      expect(html, name).toContain("In immediate danger, call 911");
+      expect(html, name).not.toMatch(/<script|<link\b|<img\b|@import|url\(/i);
+      // The only absolute links go to this app, the 988 Lifeline, or phone/sms.
+      for (const [, url] of html.matchAll(/(?:href|src|action)="([^"]+)"/g)) {
+        expect(url, `${name}: ${url}`).toMatch(/^(\/|#|tel:|https:\/\/988lifeline\.org|http:\/\/newsletter\.test\/)/);
+      }
+      expect(html, name).toMatch(/<title>[^<]+<\/title>/);
+    }
+  });
+
+  it("the signup form: labelled fields, an unticked consent box, privacy note, honeypot hidden from people", async () => {
+    t = createTestApp();
+    const html = await pageText(await t.app.request("/"));
+    expect(html).toContain(`<form method="post" action="${APP_URL}/api/subscribe">`);
+    for (const id of ["email", "first-name", "country", "consent"]) {
+      expect(html).toContain(`<label for="${id}">`);
+      expect(html).toMatch(new RegExp(`<(input|select) id="${id}"`));
+    }
+    expect(html).toMatch(/<input id="consent" name="consent" type="checkbox" value="yes" aria-describedby="consent-hint">/);
+    expect(html).not.toMatch(/id="consent"[^>]*checked/);
+    expect(html).toContain("First name (optional)");
+    expect(html).toContain("never sync it to ad platforms");
+    expect(html).toMatch(/<div class="hp" aria-hidden="true">[\s\S]*tabindex="-1" autocomplete="off"/);
+    // Focus order follows the visual order: email, first name, country, consent, submit.
+    const order = ["id=\"email\"", "id=\"first-name\"", "id=\"country\"", "id=\"consent\"", "<button"].map((s) => html.indexOf(s));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
