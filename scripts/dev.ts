@@ -5,7 +5,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 
 const port = process.env.PORT ?? "3000";
-const devServerUrl = process.env.INNGEST_DEV?.startsWith("http") ? process.env.INNGEST_DEV : "http://127.0.0.1:8288";
+const devServerUrl = process.env.INNGEST_DEV?.startsWith("http")
+  ? process.env.INNGEST_DEV
+  : "http://127.0.0.1:8288";
 const readyTimeoutMs = Number(process.env.INNGEST_DEV_TIMEOUT_MS ?? 45_000);
 // The command can be replaced, e.g. by a locally installed `inngest-cli dev ...` (and by tests).
 const inngestCommand = process.env.DEV_INNGEST_COMMAND?.split(" ").filter(Boolean) ?? [

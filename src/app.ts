@@ -4,17 +4,17 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { serve } from "inngest/hono";
-import { adminAuth } from "./api/admin-auth.ts";
-import { apiError } from "./api/errors.ts";
-import { healthRoutes } from "./api/health.ts";
-import { confirmRoutes } from "./api/confirm.ts";
-import { devOutboxEnabled, devOutboxRoutes } from "./api/dev-outbox.ts";
-import { signupWebhookRoutes } from "./api/signup-webhook.ts";
-import { subscribeRoutes } from "./api/subscribe.ts";
-import { unsubscribeRoutes } from "./api/unsubscribe.ts";
 import { campaignRoutes } from "./api/admin/campaigns.ts";
 import { privacyRoutes } from "./api/admin/privacy.ts";
 import { subscriberAdminRoutes } from "./api/admin/subscribers.ts";
+import { adminAuth } from "./api/admin-auth.ts";
+import { confirmRoutes } from "./api/confirm.ts";
+import { devOutboxEnabled, devOutboxRoutes } from "./api/dev-outbox.ts";
+import { apiError } from "./api/errors.ts";
+import { healthRoutes } from "./api/health.ts";
+import { signupWebhookRoutes } from "./api/signup-webhook.ts";
+import { subscribeRoutes } from "./api/subscribe.ts";
+import { unsubscribeRoutes } from "./api/unsubscribe.ts";
 import { resendWebhookRoutes } from "./api/webhooks/resend.ts";
 import type { AppDeps } from "./deps.ts";
 import { createFunctions } from "./functions/index.ts";
@@ -32,7 +32,8 @@ export function createApp(deps: AppDeps) {
     if (c.req.path.startsWith("/api/inngest")) return next();
     return bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => apiError(c, 413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+      onError: (c) =>
+        apiError(c, 413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
     })(c, next);
   });
 
@@ -56,7 +57,12 @@ export function createApp(deps: AppDeps) {
     // (redacted) and answer with the error shape, never a stack trace.
     const status = (error as { status?: number }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {
-      return apiError(c, status as 400, status === 400 ? "bad_request" : "client_error", error.message || "Bad request.");
+      return apiError(
+        c,
+        status as 400,
+        status === 400 ? "bad_request" : "client_error",
+        error.message || "Bad request.",
+      );
     }
     deps.logger.error("unhandled error", { path: c.req.path, error });
     return apiError(c, 500, "internal_error", "Something went wrong on our side.");

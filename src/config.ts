@@ -170,7 +170,8 @@ export function loadConfig(raw: RawEnv): Config {
     signupWebhookSecret: e.SIGNUP_WEBHOOK_SECRET,
     inngest: {
       dev: inngestDev,
-      baseUrl: e.INNGEST_BASE_URL ?? (inngestDev && e.INNGEST_DEV?.startsWith("http") ? e.INNGEST_DEV : undefined),
+      baseUrl:
+        e.INNGEST_BASE_URL ?? (inngestDev && e.INNGEST_DEV?.startsWith("http") ? e.INNGEST_DEV : undefined),
       eventKey: e.INNGEST_EVENT_KEY,
       signingKey: e.INNGEST_SIGNING_KEY,
       signingKeyFallback: e.INNGEST_SIGNING_KEY_FALLBACK,

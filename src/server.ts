@@ -1,5 +1,7 @@
 // Node entry: SQLite file + migrations at start, @hono/node-server, and a timer that re-sends events the event
 // bus missed. `npm run dev` wraps this with file reload and an Inngest dev server when one can be started.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -11,10 +13,25 @@ import { buildDeps } from "./runtime.ts";
 
 const RECONCILE_EVERY_MS = 60_000;
 
+/**
+ * In development, a generated TOKEN_SECRET is kept beside the database so confirm and unsubscribe links in the
+ * local outbox survive the restarts that file reload causes. Production never gets here: it requires the secret.
+ */
+function developmentTokenSecret(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.TOKEN_SECRET || env.NODE_ENV === "production") return env.TOKEN_SECRET;
+  const file = join(dirname(env.DATABASE_PATH ?? "./data/hopemark.sqlite"), ".dev-token-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const secret = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
 function start() {
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig({ ...process.env, TOKEN_SECRET: developmentTokenSecret(process.env) });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -26,8 +43,8 @@ function start() {
   if (config.defaulted.length > 0) {
     logger.warn("using development defaults; set these before going live", { variables: config.defaulted });
   }
-  if (config.defaulted.includes("TOKEN_SECRET")) {
-    logger.warn("TOKEN_SECRET is generated per start: links in earlier emails stop working after a restart");
+  if (!process.env.TOKEN_SECRET) {
+    logger.warn("TOKEN_SECRET is not set: using a generated development secret stored next to the database");
   }
 
   const { db, close } = openNodeDb(config.databasePath);

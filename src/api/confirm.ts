@@ -7,7 +7,7 @@ import { confirmSubscriber } from "../subscribers/confirm.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
 import { confirmedPage, confirmLinkProblemPage, confirmPage } from "./pages/messages.ts";
 import { rateLimit, recordedIp } from "./rate-limit.ts";
-import { bodyKind } from "./subscribe.ts";
+import { bodyKind, parseForm } from "./subscribe.ts";
 
 export const CONFIRM_RATE_LIMIT = { name: "confirm", limit: 30, windowMs: 10 * 60 * 1000 };
 
@@ -35,8 +35,8 @@ export function confirmRoutes(deps: AppDeps) {
     .post("/confirm", rateLimit(deps, CONFIRM_RATE_LIMIT), async (c) => {
       noStore(c);
       if (bodyKind(c) !== "form") return c.html(confirmLinkProblemPage(common, "invalid"), 415);
-      const body = await c.req.parseBody();
-      const token = typeof body.token === "string" ? body.token : undefined;
+      const body = await parseForm(c);
+      const token = typeof body?.token === "string" ? body.token : undefined;
       const result = await check(token);
       if (!result.ok)
         return c.html(confirmLinkProblemPage(common, result.reason), result.reason === "expired" ? 410 : 400);

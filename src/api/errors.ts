@@ -23,7 +23,9 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.join(".") : "_";
-    (fields[key] ??= []).push(issue.message);
+    const list = fields[key] ?? [];
+    list.push(issue.message);
+    fields[key] = list;
   }
   return fields;
 }

@@ -142,12 +142,16 @@ export function signupWebhookRoutes(deps: AppDeps) {
           : `webhook:${input.source}`;
       // The request comes from the form service's servers, so its address is not the visitor's: record only
       // what the service passed on.
-      const result = await signup(deps, { ...input, source: form }, {
-        form,
-        defaultSource: form,
-        ip: ip ?? null,
-        userAgent: userAgent ?? null,
-      });
+      const result = await signup(
+        deps,
+        { ...input, source: form },
+        {
+          form,
+          defaultSource: form,
+          ip: ip ?? null,
+          userAgent: userAgent ?? null,
+        },
+      );
       deps.logger.info("signup", { outcome: result.outcome, form });
       return c.json(ACCEPTED_BODY, 202);
     },

@@ -31,6 +31,15 @@ export function bodyKind(c: Context): BodyKind | undefined {
   return undefined;
 }
 
+/** A form body, or undefined when it cannot be parsed (e.g. multipart without a usable boundary). */
+export async function parseForm(c: Context): Promise<Record<string, unknown> | undefined> {
+  try {
+    return await c.req.parseBody();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a JSON object or form body; answers 400/415 itself when the body cannot be used. */
 export async function readBody(
   c: Context,
@@ -44,7 +53,11 @@ export async function readBody(
       "Send application/json, application/x-www-form-urlencoded or multipart/form-data.",
     );
   }
-  if (kind === "form") return { kind, body: await c.req.parseBody() };
+  if (kind === "form") {
+    const body = await parseForm(c);
+    if (!body) return apiError(c, 400, "malformed_body", "The form body could not be read.");
+    return { kind, body };
+  }
   let body: unknown;
   try {
     body = JSON.parse(await c.req.text());

@@ -12,7 +12,7 @@ import { unsubscribeSubscriber } from "../subscribers/unsubscribe.ts";
 import { apiError } from "./errors.ts";
 import { unsubscribedPage, unsubscribeLinkProblemPage, unsubscribePage } from "./pages/messages.ts";
 import { recordedIp } from "./rate-limit.ts";
-import { bodyKind } from "./subscribe.ts";
+import { bodyKind, parseForm } from "./subscribe.ts";
 
 export function unsubscribeRoutes(deps: AppDeps) {
   const common = { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress };
@@ -33,8 +33,8 @@ export function unsubscribeRoutes(deps: AppDeps) {
           "Send List-Unsubscribe=One-Click as application/x-www-form-urlencoded or multipart/form-data.",
         );
       }
-      const body = await c.req.parseBody();
-      if (body["List-Unsubscribe"] !== "One-Click") {
+      const body = await parseForm(c);
+      if (body?.["List-Unsubscribe"] !== "One-Click") {
         return apiError(
           c,
           400,
@@ -70,8 +70,8 @@ export function unsubscribeRoutes(deps: AppDeps) {
     .post("/unsubscribe", async (c) => {
       c.header("Cache-Control", "no-store");
       if (bodyKind(c) !== "form") return c.html(unsubscribeLinkProblemPage(common), 415);
-      const body = await c.req.parseBody();
-      const result = await check(typeof body.token === "string" ? body.token : undefined);
+      const body = await parseForm(c);
+      const result = await check(typeof body?.token === "string" ? body.token : undefined);
       if (!result.ok) return c.html(unsubscribeLinkProblemPage(common), 400);
       const outcome = await unsubscribeSubscriber(deps, result.subscriberId, {
         ...context(c),

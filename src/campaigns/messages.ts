@@ -5,7 +5,7 @@ import { authorById, type Content } from "../content/index.ts";
 import type { campaigns } from "../db/schema.ts";
 import { unsubscribeHeaders } from "../emails/render.ts";
 import type { EmailContext } from "../emails/types.ts";
-import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "../lib/tokens.ts";
+import { unsubscribeUrls } from "../lib/tokens.ts";
 import type { OutgoingEmail } from "../mail/types.ts";
 import type { Recipient } from "./audience.ts";
 import {
@@ -105,17 +105,11 @@ export async function buildCampaignMessages(
   }
 
   const { appUrl, tokenSecret } = deps.config;
-  const links = await Promise.all(
-    recipients.map((r) =>
-      Promise.all([
-        unsubscribePageUrl(appUrl, tokenSecret, r.id),
-        oneClickUnsubscribeUrl(appUrl, tokenSecret, r.id),
-      ]),
-    ),
-  );
+  // One signature per recipient serves both links (same token); signing is most of the per-recipient cost.
+  const links = await Promise.all(recipients.map((r) => unsubscribeUrls(appUrl, tokenSecret, r.id)));
 
   return recipients.map((recipient, i) => {
-    const [pageUrl, oneClickUrl] = links[i] as [string, string];
+    const { pageUrl, oneClickUrl } = links[i] as { pageUrl: string; oneClickUrl: string };
     const variant = variants.get(keys[i] as string) as CompiledVariant;
     const personal = personalise(variant, { firstName: names[i] ?? null, unsubscribeUrl: pageUrl });
     return {

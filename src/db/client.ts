@@ -1,8 +1,9 @@
 // The database handle every route and function receives. Both drivers (better-sqlite3 on Node, D1 on Workers)
 // produce a BaseSQLiteDatabase; code always awaits queries, which works for the sync and the async flavour alike.
+
+import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import { sql } from "drizzle-orm";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;

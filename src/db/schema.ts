@@ -23,9 +23,23 @@ export const SEND_STATUSES = [
 ] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 
-export const SUPPRESSION_REASONS = ["bounced", "complained", "provider_suppressed", "erased", "manual"] as const;
+export const SUPPRESSION_REASONS = [
+  "bounced",
+  "complained",
+  "provider_suppressed",
+  "erased",
+  "manual",
+] as const;
 
-export const CAMPAIGN_STATUSES = ["draft", "scheduled", "sending", "paused", "sent", "cancelled", "failed"] as const;
+export const CAMPAIGN_STATUSES = [
+  "draft",
+  "scheduled",
+  "sending",
+  "paused",
+  "sent",
+  "cancelled",
+  "failed",
+] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -153,7 +167,10 @@ export const campaigns = sqliteTable("campaigns", {
   preheader: text("preheader").notNull().default(""),
   bodyMarkdown: text("body_markdown").notNull(),
   authorId: text("author_id").notNull(),
-  sources: text("sources", { mode: "json" }).$type<{ claim: string; citation: string }[]>().notNull().default(sql`'[]'`),
+  sources: text("sources", { mode: "json" })
+    .$type<{ claim: string; citation: string }[]>()
+    .notNull()
+    .default(sql`'[]'`),
   audience: text("audience", { mode: "json" }).$type<CampaignAudience>().notNull().default(sql`'{}'`),
   status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
   statusReason: text("status_reason"),

@@ -27,7 +27,7 @@ export function complaintBrakeStatement(db: Db, campaignId: string, now: Date): 
     .update(campaigns)
     .set({
       status: "paused",
-      statusReason: sql`printf('Paused automatically by the complaint-rate brake: %d complaints out of %d delivered (%.3f%%) is above the %.1f%% limit (checked from %d deliveries; mailbox providers block senders at 0.3%%). Review the content and audience, then resume explicitly.', ${campaigns.complainedCount}, ${campaigns.deliveredCount}, ${campaigns.complainedCount} * 100.0 / ${campaigns.deliveredCount}, ${COMPLAINT_BRAKE_PER_THOUSAND / 10}, ${COMPLAINT_BRAKE_MIN_DELIVERED})`,
+      statusReason: sql`printf('Paused automatically by the complaint-rate brake: %d complaints out of %d delivered (%.4f%%) is above the %.1f%% limit that applies from %d deliveries (mailbox providers block senders at 0.3%%). Review the content and audience, then resume explicitly.', ${campaigns.complainedCount}, ${campaigns.deliveredCount}, ${campaigns.complainedCount} * 100.0 / ${campaigns.deliveredCount}, ${COMPLAINT_BRAKE_PER_THOUSAND / 10}, ${COMPLAINT_BRAKE_MIN_DELIVERED})`,
       updatedAt: now,
     })
     .where(

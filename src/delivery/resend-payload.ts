@@ -17,7 +17,13 @@ export const HANDLED_RESEND_EVENTS = {
 
 export type HandledResendType = keyof typeof HANDLED_RESEND_EVENTS;
 
-/** Opens and clicks are personal behavioural data: stored only when TRACKING=on. */
+/**
+ * Opens and clicks are personal behavioural data: stored only when TRACKING=on. Resend has no per-message
+ * tracking switch (SDK 6.38 CreateEmailOptions has none); tracking is a per-domain setting, off by default
+ * (`resend.domains.update({ id, openTracking: false, clickTracking: false })`). With TRACKING=off the sending
+ * domain must keep both off, so no pixel or rewritten link is ever added; these events then never arrive, and
+ * any that do are acknowledged and dropped.
+ */
 export const TRACKING_EVENTS: ReadonlySet<string> = new Set(["email.opened", "email.clicked"]);
 
 export function isHandledResendType(type: string): type is HandledResendType {

@@ -18,7 +18,15 @@ export const subscriberConfirmed = eventType("newsletter/subscriber.confirmed", 
   schema: z.object({ subscriberId }),
 });
 
-export const UNSUBSCRIBE_REASONS = ["user", "one-click", "bounced", "complained", "provider_suppressed", "erased", "admin"] as const;
+export const UNSUBSCRIBE_REASONS = [
+  "user",
+  "one-click",
+  "bounced",
+  "complained",
+  "provider_suppressed",
+  "erased",
+  "admin",
+] as const;
 
 /** Sent on every way out (unsubscribe, bounce, complaint, erasure); the drip series cancels on it. */
 export const subscriberUnsubscribed = eventType("newsletter/subscriber.unsubscribed", {
@@ -75,7 +83,9 @@ export const resendEmailBounced = eventType("resend/email.bounced", {
   schema: resendEmailEvent.extend({ bounceType: z.string(), bounceSubType: z.string(), hard: z.boolean() }),
 });
 export const resendEmailComplained = eventType("resend/email.complained", { schema: resendEmailEvent });
-export const resendEmailDeliveryDelayed = eventType("resend/email.delivery_delayed", { schema: resendEmailEvent });
+export const resendEmailDeliveryDelayed = eventType("resend/email.delivery_delayed", {
+  schema: resendEmailEvent,
+});
 export const resendEmailFailed = eventType("resend/email.failed", {
   schema: resendEmailEvent.extend({ reason: z.string() }),
 });

@@ -10,7 +10,10 @@ const SECRET_KEYS = /^(email|to|from|token|authorization|password|secret|signatu
 
 export function redact(value: unknown): unknown {
   if (typeof value === "string") {
-    return value.replace(EMAIL, "[email]").replace(TOKEN_PARAM, "$1[redacted]").replace(BEARER, "$1[redacted]");
+    return value
+      .replace(EMAIL, "[email]")
+      .replace(TOKEN_PARAM, "$1[redacted]")
+      .replace(BEARER, "$1[redacted]");
   }
   if (Array.isArray(value)) return value.map(redact);
   if (value instanceof Error) return { name: value.name, message: redact(value.message) };
@@ -27,7 +30,14 @@ export type Logger = Record<Level, (message: string, fields?: Record<string, unk
 export function createLogger(minLevel: Level = "info", sink: (line: string) => void = console.error): Logger {
   const write = (level: Level) => (message: string, fields?: Record<string, unknown>) => {
     if (order[level] < order[minLevel]) return;
-    sink(JSON.stringify({ level, time: new Date().toISOString(), msg: redact(message), ...(redact(fields ?? {}) as object) }));
+    sink(
+      JSON.stringify({
+        level,
+        time: new Date().toISOString(),
+        msg: redact(message),
+        ...(redact(fields ?? {}) as object),
+      }),
+    );
   };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
 }

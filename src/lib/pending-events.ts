@@ -37,7 +37,10 @@ export async function dispatchEvents(deps: DispatchDeps, events: PendingEvent[])
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    deps.logger.warn("event bus unavailable; events left for the reconciler", { count: ids.length, error: message });
+    deps.logger.warn("event bus unavailable; events left for the reconciler", {
+      count: ids.length,
+      error: message,
+    });
     try {
       await deps.db
         .update(pendingEvents)
@@ -87,7 +90,11 @@ export async function reconcilePendingEvents(
 
 /** For tests and diagnostics. */
 export async function unsentEvents(db: Db) {
-  return db.select().from(pendingEvents).where(isNull(pendingEvents.sentAt)).orderBy(asc(pendingEvents.createdAt));
+  return db
+    .select()
+    .from(pendingEvents)
+    .where(isNull(pendingEvents.sentAt))
+    .orderBy(asc(pendingEvents.createdAt));
 }
 
 export async function markSent(db: Db, id: string, at: Date) {

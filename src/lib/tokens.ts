@@ -46,9 +46,12 @@ export async function signToken(
   options: { now?: Date; ttlMs?: number } = {},
 ): Promise<string> {
   const payload: Payload = { p: purpose, s: subscriberId };
-  if (options.ttlMs !== undefined) payload.e = Math.floor(((options.now?.getTime() ?? Date.now()) + options.ttlMs) / 1000);
+  if (options.ttlMs !== undefined)
+    payload.e = Math.floor(((options.now?.getTime() ?? Date.now()) + options.ttlMs) / 1000);
   const body = toBase64Url(encoder.encode(JSON.stringify(payload)));
-  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(body)));
+  const signature = new Uint8Array(
+    await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(body)),
+  );
   return `${body}.${toBase64Url(signature)}`;
 }
 
@@ -82,7 +85,10 @@ export async function verifyToken(
 
 /** Public links built from config.appUrl. */
 export async function confirmUrl(appUrl: string, secret: string, subscriberId: string, now?: Date) {
-  const token = await signToken(secret, "confirm", subscriberId, { ttlMs: CONFIRM_TOKEN_TTL_MS, ...(now ? { now } : {}) });
+  const token = await signToken(secret, "confirm", subscriberId, {
+    ttlMs: CONFIRM_TOKEN_TTL_MS,
+    ...(now ? { now } : {}),
+  });
   return `${appUrl}/confirm?token=${token}`;
 }
 
@@ -94,4 +100,16 @@ export async function unsubscribePageUrl(appUrl: string, secret: string, subscri
 /** The List-Unsubscribe target: a POST here unsubscribes at once (RFC 8058). */
 export async function oneClickUnsubscribeUrl(appUrl: string, secret: string, subscriberId: string) {
   return `${appUrl}/api/unsubscribe?token=${await signToken(secret, "unsubscribe", subscriberId)}`;
+}
+
+/**
+ * Both unsubscribe links from one signature (they carry the same token): a broadcast signs one per recipient,
+ * and WebCrypto HMAC costs about 20 µs a call on Node. Same URLs as the two functions above.
+ */
+export async function unsubscribeUrls(appUrl: string, secret: string, subscriberId: string) {
+  const token = await signToken(secret, "unsubscribe", subscriberId);
+  return {
+    pageUrl: `${appUrl}/unsubscribe?token=${token}`,
+    oneClickUrl: `${appUrl}/api/unsubscribe?token=${token}`,
+  };
 }

@@ -4,12 +4,7 @@ import { authorById, type Lesson } from "../content/index.ts";
 import type { AppDeps } from "../deps.ts";
 import { renderEmail, type TemplateId, unsubscribeHeaders } from "../emails/render.ts";
 import type { EmailContext } from "../emails/types.ts";
-import {
-  CONFIRM_TOKEN_TTL_MS,
-  confirmUrl,
-  oneClickUnsubscribeUrl,
-  unsubscribePageUrl,
-} from "../lib/tokens.ts";
+import { CONFIRM_TOKEN_TTL_MS, confirmUrl, unsubscribeUrls } from "../lib/tokens.ts";
 import type { OutgoingEmail } from "../mail/types.ts";
 import type { Subscriber } from "./store.ts";
 
@@ -34,11 +29,12 @@ function tags(templateId: TemplateId, extra: { name: string; value: string }[] =
 }
 
 async function unsubscribeLinks(deps: EmailDeps, subscriberId: string) {
-  const { appUrl, tokenSecret } = deps.config;
-  return {
-    pageUrl: await unsubscribePageUrl(appUrl, tokenSecret, subscriberId),
-    headers: unsubscribeHeaders(await oneClickUnsubscribeUrl(appUrl, tokenSecret, subscriberId)),
-  };
+  const { pageUrl, oneClickUrl } = await unsubscribeUrls(
+    deps.config.appUrl,
+    deps.config.tokenSecret,
+    subscriberId,
+  );
+  return { pageUrl, headers: unsubscribeHeaders(oneClickUrl) };
 }
 
 export async function confirmationEmail(deps: EmailDeps, subscriber: Subscriber): Promise<ComposedEmail> {

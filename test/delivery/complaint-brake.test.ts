@@ -67,7 +67,7 @@ describe("complaint-rate brake", () => {
     await webhookFor(campaignId, "email.complained");
     const campaign = await getCampaign(t, campaignId);
     expect(campaign).toMatchObject({ status: "paused", deliveredCount: 1999, complainedCount: 2 });
-    expect(campaign?.statusReason).toContain("2 complaints out of 1999 delivered (0.100%)");
+    expect(campaign?.statusReason).toContain("2 complaints out of 1999 delivered (0.1001%)");
     expect(campaign?.statusReason).toMatch(/complaint-rate brake/);
     expect(campaign?.statusReason).toMatch(/0\.1% limit/);
     expect(t.logLines.some((l) => l.includes("campaign paused by the complaint-rate brake"))).toBe(true);

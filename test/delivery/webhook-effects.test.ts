@@ -2,6 +2,16 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { sends, suppressions, webhookEvents } from "../../src/db/schema.ts";
+import {
+  resendEmailBounced,
+  resendEmailClicked,
+  resendEmailComplained,
+  resendEmailDelivered,
+  resendEmailDeliveryDelayed,
+  resendEmailFailed,
+  resendEmailOpened,
+  resendEmailSuppressed,
+} from "../../src/functions/events.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
 import { unsentEvents } from "../../src/lib/pending-events.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
@@ -326,6 +336,26 @@ describe("robustness", () => {
     expect(bodies).toContainEqual({ received: true, duplicate: true });
     expect((await getSubscriber(t, subscriberId))?.softBounces).toBe(1);
     expect((await getSend(t, sendId))?.events.map((e) => e.type)).toEqual(["sent", "bounced"]);
+  });
+
+  it("forwards each of the eight event types as its typed Inngest event, valid against the schema", async () => {
+    await setup({ tracking: true });
+    const typed = [
+      ["email.delivered", resendEmailDelivered, {}],
+      ["email.delivery_delayed", resendEmailDeliveryDelayed, {}],
+      ["email.bounced", resendEmailBounced, softBounce],
+      ["email.failed", resendEmailFailed, { failed: { reason: "reached_daily_quota" } }],
+      ["email.suppressed", resendEmailSuppressed, { suppressed: { type: "OnAccountSuppressionList" } }],
+      ["email.opened", resendEmailOpened, {}],
+      ["email.clicked", resendEmailClicked, { click: { link: "https://hopemark.test/" } }],
+      ["email.complained", resendEmailComplained, {}],
+    ] as const;
+    for (const [type, eventType, extra] of typed) {
+      const { msgId } = await post(type, extra);
+      const sent = t.inngestApi.events.find((e) => e.id === `resend:${msgId}`);
+      expect(sent?.name).toBe(eventType.name);
+      expect(eventType.schema.safeParse(sent?.data).success, type).toBe(true);
+    }
   });
 
   it("never writes the recipient's address to the logs", async () => {

@@ -13,14 +13,20 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 let t: TestApp;
 afterEach(() => t?.close());
 
-const event = { id: "confirmed:sub_1", name: "newsletter/subscriber.confirmed", data: { subscriberId: "sub_1" } };
+const event = {
+  id: "confirmed:sub_1",
+  name: "newsletter/subscriber.confirmed",
+  data: { subscriberId: "sub_1" },
+};
 
 describe("pending events (transactional outbox for Inngest)", () => {
   it("sends queued events and marks them sent", async () => {
     t = createTestApp();
     await atomic(t.db, [queueEventStatement(t.db, event)]);
     expect(await dispatchEvents(t.deps, [event])).toBe(true);
-    expect(t.inngestApi.events).toMatchObject([{ id: "confirmed:sub_1", name: event.name, data: event.data }]);
+    expect(t.inngestApi.events).toMatchObject([
+      { id: "confirmed:sub_1", name: event.name, data: event.data },
+    ]);
     expect(await unsentEvents(t.db)).toEqual([]);
   });
 
@@ -36,7 +42,10 @@ describe("pending events (transactional outbox for Inngest)", () => {
 
     t.inngestApi.failing = false;
     // Too fresh: a request may still be dispatching it.
-    expect(await reconcilePendingEvents(t.deps, { minAgeMs: 60 * 60_000 })).toEqual({ sent: 0, remaining: 1 });
+    expect(await reconcilePendingEvents(t.deps, { minAgeMs: 60 * 60_000 })).toEqual({
+      sent: 0,
+      remaining: 1,
+    });
     clock = new Date(Date.now() + 5 * 60_000);
     expect(await reconcilePendingEvents(t.deps)).toEqual({ sent: 1, remaining: 0 });
     expect(t.inngestApi.events.map((e) => e.id)).toEqual(["confirmed:sub_1"]);
@@ -53,7 +62,9 @@ describe("pending events (transactional outbox for Inngest)", () => {
     t = createTestApp();
     const insert = (id: string) =>
       t.db.insert(subscribers).values({ id, email: "a@x.test", emailHash: `h-${id}`, source: "test" });
-    await expect(atomic(t.db, [queueEventStatement(t.db, event), insert("s1"), insert("s2")])).rejects.toThrow();
+    await expect(
+      atomic(t.db, [queueEventStatement(t.db, event), insert("s1"), insert("s2")]),
+    ).rejects.toThrow();
     expect(await t.db.select().from(pendingEvents)).toEqual([]);
     expect(await t.db.select().from(subscribers).where(eq(subscribers.id, "s1"))).toEqual([]);
   });

@@ -11,7 +11,10 @@ export function createFakeInngestApi() {
     if (/\/e\/[^/]+$/.test(new URL(url).pathname) && init?.method === "POST") {
       const payloads = JSON.parse(String(init.body)) as SentEvent[];
       state.events.push(...payloads);
-      return Response.json({ ids: payloads.map((p, i) => p.id ?? `evt-${state.events.length + i}`), status: 200 });
+      return Response.json({
+        ids: payloads.map((p, i) => p.id ?? `evt-${state.events.length + i}`),
+        status: 200,
+      });
     }
     return Response.json({ error: "not found" }, { status: 404 });
   }) as typeof fetch;

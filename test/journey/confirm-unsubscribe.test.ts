@@ -45,15 +45,26 @@ describe("confirm", () => {
     const now = new Date("2026-11-27T10:00:00Z");
     t = createTestApp({ now: () => now });
     const { id } = await seedSubscriber(t.db, { status: "pending" });
-    const res = await postForm(t.app, "/confirm", { token: await confirmToken(id, now) }, { "user-agent": "UA/1" });
+    const res = await postForm(
+      t.app,
+      "/confirm",
+      { token: await confirmToken(id, now) },
+      { "user-agent": "UA/1" },
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("You're subscribed");
     const [row] = await t.db.select().from(subscribers).where(eq(subscribers.id, id));
     expect(row).toMatchObject({ status: "active", confirmedAt: now });
     const rows = await t.db.select().from(consents).where(eq(consents.subscriberId, id));
-    expect(rows).toEqual([expect.objectContaining({ action: "confirmed", at: now, form: "confirm-link", userAgent: "UA/1" })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ action: "confirmed", at: now, form: "confirm-link", userAgent: "UA/1" }),
+    ]);
     expect(t.inngestApi.events).toEqual([
-      expect.objectContaining({ id: `confirmed:${id}`, name: "newsletter/subscriber.confirmed", data: { subscriberId: id } }),
+      expect.objectContaining({
+        id: `confirmed:${id}`,
+        name: "newsletter/subscriber.confirmed",
+        data: { subscriberId: id },
+      }),
     ]);
   });
 
@@ -173,10 +184,24 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     const { id } = await seedSubscriber(t.db);
     const token = await unsubscribeToken(id);
     const cases: [Response, number, string][] = [
-      [await postForm(t.app, `/api/unsubscribe?token=${tamper(token)}`, { "List-Unsubscribe": "One-Click" }), 400, "invalid_token"],
+      [
+        await postForm(t.app, `/api/unsubscribe?token=${tamper(token)}`, { "List-Unsubscribe": "One-Click" }),
+        400,
+        "invalid_token",
+      ],
       [await postForm(t.app, "/api/unsubscribe", { "List-Unsubscribe": "One-Click" }), 400, "invalid_token"],
-      [await postForm(t.app, `/api/unsubscribe?token=${await confirmToken(id)}`, { "List-Unsubscribe": "One-Click" }), 400, "invalid_token"],
-      [await postForm(t.app, `/api/unsubscribe?token=${token}`, { "List-Unsubscribe": "Yes" }), 400, "one_click_required"],
+      [
+        await postForm(t.app, `/api/unsubscribe?token=${await confirmToken(id)}`, {
+          "List-Unsubscribe": "One-Click",
+        }),
+        400,
+        "invalid_token",
+      ],
+      [
+        await postForm(t.app, `/api/unsubscribe?token=${token}`, { "List-Unsubscribe": "Yes" }),
+        400,
+        "one_click_required",
+      ],
       [
         await t.app.request(`/api/unsubscribe?token=${token}`, {
           method: "POST",
@@ -243,7 +268,11 @@ describe("unsubscribe page", () => {
     expect(await pageText(get)).toContain("This unsubscribe link doesn't work");
     const post = await postForm(t.app, "/unsubscribe", { token: "garbage" });
     expect(post.status).toBe(400);
-    const json = await t.app.request("/unsubscribe", { method: "POST", headers: { "content-type": "text/plain" }, body: token });
+    const json = await t.app.request("/unsubscribe", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: token,
+    });
     expect(json.status).toBe(415);
     expect(await status(id)).toBe("active");
   });

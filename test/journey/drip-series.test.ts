@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sends, subscribers } from "../../src/db/schema.ts";
 import { createDripSeries } from "../../src/functions/drip-series.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
-import { startResendStub } from "./resend-stub.ts";
 import { journeyDeps, outboxRows, runFunction, seedSubscriber, sleepMocks } from "./helpers.ts";
+import { startResendStub } from "./resend-stub.ts";
 
 type Journey = ReturnType<typeof journeyDeps>;
 let j: Journey | undefined;
@@ -16,7 +16,10 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-const confirmed = (subscriberId: string) => ({ name: "newsletter/subscriber.confirmed", data: { subscriberId } });
+const confirmed = (subscriberId: string) => ({
+  name: "newsletter/subscriber.confirmed",
+  data: { subscriberId },
+});
 
 describe("drip-series", () => {
   it("is idempotent per subscriber and cancelled by that subscriber's unsubscribe", () => {
@@ -27,7 +30,10 @@ describe("drip-series", () => {
       id: "drip-series",
       idempotency: "event.data.subscriberId",
       cancelOn: [
-        { event: "newsletter/subscriber.unsubscribed", if: "async.data.subscriberId == event.data.subscriberId" },
+        {
+          event: "newsletter/subscriber.unsubscribed",
+          if: "async.data.subscriberId == event.data.subscriberId",
+        },
       ],
     });
   });
@@ -37,7 +43,11 @@ describe("drip-series", () => {
     const { id, email } = await seedSubscriber(j.db, { firstName: "Ana" });
     const lessons = j.deps.content.lessons;
     expect(lessons.length).toBeGreaterThan(1);
-    const { result, ctx } = await runFunction(createDripSeries(j.deps), confirmed(id), sleepMocks(lessons.map((l) => l.id)));
+    const { result, ctx } = await runFunction(
+      createDripSeries(j.deps),
+      confirmed(id),
+      sleepMocks(lessons.map((l) => l.id)),
+    );
 
     expect(result).toEqual({ completed: true, sent: ["welcome", ...lessons.map((l) => l.id)] });
     expect(ctx.step.sleep.mock.calls).toEqual(lessons.map((l) => [`wait-before-${l.id}`, l.delayMs]));
@@ -52,19 +62,27 @@ describe("drip-series", () => {
       expect(row.to).toBe(email);
       expect(row.text).toMatch(/call or text 988/i);
       expect(row.text).toContain("http://newsletter.test/unsubscribe?token=");
-      expect(row.headers["List-Unsubscribe"]).toMatch(/^<http:\/\/newsletter\.test\/api\/unsubscribe\?token=[^>]+>$/);
+      expect(row.headers["List-Unsubscribe"]).toMatch(
+        /^<http:\/\/newsletter\.test\/api\/unsubscribe\?token=[^>]+>$/,
+      );
       expect(row.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     }
     const recorded = await j.db.select().from(sends);
     expect(recorded).toHaveLength(lessons.length + 1);
-    expect(recorded.every((s) => s.status === "sent" && s.kind === "lesson" && s.subscriberId === id)).toBe(true);
+    expect(recorded.every((s) => s.status === "sent" && s.kind === "lesson" && s.subscriberId === id)).toBe(
+      true,
+    );
   });
 
   it("DRIP_TIME_SCALE shortens every delay for demos", async () => {
     j = journeyDeps({ env: { DRIP_TIME_SCALE: "0.001" } });
     const { id } = await seedSubscriber(j.db);
     const lessons = j.deps.content.lessons;
-    const { ctx } = await runFunction(createDripSeries(j.deps), confirmed(id), sleepMocks(lessons.map((l) => l.id)));
+    const { ctx } = await runFunction(
+      createDripSeries(j.deps),
+      confirmed(id),
+      sleepMocks(lessons.map((l) => l.id)),
+    );
     expect(ctx.step.sleep.mock.calls).toEqual(
       lessons.map((l) => [`wait-before-${l.id}`, Math.max(1000, Math.round(l.delayMs * 0.001))]),
     );
@@ -75,8 +93,13 @@ describe("drip-series", () => {
     const { id } = await seedSubscriber(j.db);
     const lessons = j.deps.content.lessons.map((l) => l.id);
     const third = lessons[2] as string;
-    const leave = () => j?.sqlite.prepare("update subscribers set status = 'unsubscribed' where id = ?").run(id);
-    const { result, ctx } = await runFunction(createDripSeries(j.deps), confirmed(id), sleepMocks(lessons, { [third]: leave }));
+    const leave = () =>
+      j?.sqlite.prepare("update subscribers set status = 'unsubscribed' where id = ?").run(id);
+    const { result, ctx } = await runFunction(
+      createDripSeries(j.deps),
+      confirmed(id),
+      sleepMocks(lessons, { [third]: leave }),
+    );
 
     expect(result).toEqual({
       completed: false,
@@ -84,7 +107,10 @@ describe("drip-series", () => {
       sent: ["welcome", ...lessons.slice(0, 2)],
       status: "unsubscribed",
     });
-    expect(outboxRows(j.sqlite).map((r) => r.key)).toEqual([`${id}:welcome`, ...lessons.slice(0, 2).map((l) => `${id}:${l}`)]);
+    expect(outboxRows(j.sqlite).map((r) => r.key)).toEqual([
+      `${id}:welcome`,
+      ...lessons.slice(0, 2).map((l) => `${id}:${l}`),
+    ]);
     const stepIds = ctx.step.run.mock.calls.map((c) => c[0]);
     expect(stepIds).not.toContain(`send-${third}`);
     expect(ctx.step.sleep.mock.calls).toHaveLength(3);
@@ -96,17 +122,34 @@ describe("drip-series", () => {
     const hash = await hashEmail(email);
     const lessons = j.deps.content.lessons.map((l) => l.id);
     const first = lessons[0] as string;
-    const bounce = () => j?.sqlite.prepare("insert into suppressions (email_hash, reason) values (?, 'bounced')").run(hash);
-    const { result } = await runFunction(createDripSeries(j.deps), confirmed(id), sleepMocks(lessons, { [first]: bounce }));
-    expect(result).toMatchObject({ completed: false, stoppedBefore: first, outcome: { sent: false, reason: "suppressed" } });
+    const bounce = () =>
+      j?.sqlite.prepare("insert into suppressions (email_hash, reason) values (?, 'bounced')").run(hash);
+    const { result } = await runFunction(
+      createDripSeries(j.deps),
+      confirmed(id),
+      sleepMocks(lessons, { [first]: bounce }),
+    );
+    expect(result).toMatchObject({
+      completed: false,
+      stoppedBefore: first,
+      outcome: { sent: false, reason: "suppressed" },
+    });
     expect(outboxRows(j.sqlite).map((r) => r.key)).toEqual([`${id}:welcome`]);
   });
 
   it("sends nothing to a subscriber who is not active when the series starts", async () => {
     j = journeyDeps();
     const { id } = await seedSubscriber(j.db, { status: "pending" });
-    const { result } = await runFunction(createDripSeries(j.deps), confirmed(id), sleepMocks(j.deps.content.lessons.map((l) => l.id)));
-    expect(result).toMatchObject({ completed: false, stoppedBefore: "welcome", outcome: { sent: false, reason: "status:pending" } });
+    const { result } = await runFunction(
+      createDripSeries(j.deps),
+      confirmed(id),
+      sleepMocks(j.deps.content.lessons.map((l) => l.id)),
+    );
+    expect(result).toMatchObject({
+      completed: false,
+      stoppedBefore: "welcome",
+      outcome: { sent: false, reason: "status:pending" },
+    });
     expect(outboxRows(j.sqlite)).toEqual([]);
   });
 });
@@ -115,7 +158,9 @@ describe("drip-series: retries never send twice (real Resend SDK against a local
   async function withStub() {
     const stub = await startResendStub();
     cleanups.push(stub.close);
-    j = journeyDeps({ env: { MAIL_TRANSPORT: "resend", RESEND_API_KEY: "re_test_123", RESEND_BASE_URL: stub.url } });
+    j = journeyDeps({
+      env: { MAIL_TRANSPORT: "resend", RESEND_API_KEY: "re_test_123", RESEND_BASE_URL: stub.url },
+    });
     return stub;
   }
 
@@ -132,7 +177,9 @@ describe("drip-series: retries never send twice (real Resend SDK against a local
     // Attempt 1: Resend accepts lesson 1 but the connection drops before the answer; the step fails.
     const attempt1 = await runFunction(fn, confirmed(id), sleepMocks(lessons));
     expect(attempt1.result).toBeUndefined();
-    expect(attempt1.error).toMatchObject({ message: expect.stringContaining("Resend send of template \"lesson\" failed") });
+    expect(attempt1.error).toMatchObject({
+      message: expect.stringContaining('Resend send of template "lesson" failed'),
+    });
     const welcomeOutput = attempt1.ctx.step.run.mock.results[0]?.value;
     const recordedWelcome = await welcomeOutput;
     expect(recordedWelcome).toMatchObject({ sent: true });
@@ -176,7 +223,11 @@ describe("drip-series: subscriber rows", () => {
     j = journeyDeps();
     const { id } = await seedSubscriber(j.db);
     const [before] = await j.db.select().from(subscribers).where(eq(subscribers.id, id));
-    await runFunction(createDripSeries(j.deps), confirmed(id), sleepMocks(j.deps.content.lessons.map((l) => l.id)));
+    await runFunction(
+      createDripSeries(j.deps),
+      confirmed(id),
+      sleepMocks(j.deps.content.lessons.map((l) => l.id)),
+    );
     const [after] = await j.db.select().from(subscribers).where(eq(subscribers.id, id));
     expect(after).toEqual(before);
   });

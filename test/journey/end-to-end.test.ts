@@ -14,7 +14,13 @@ import { APP_URL, linkFrom, pageText, postForm, runFunction, sleepMocks } from "
 let t: TestApp;
 afterEach(() => t?.close());
 
-type OutboxJson = { to: string; subject: string; text: string; html: string; headers: Record<string, string> }[];
+type OutboxJson = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}[];
 
 async function outbox(): Promise<OutboxJson> {
   const res = await t.app.request("/dev/outbox.json");
@@ -42,17 +48,29 @@ it("subscribe → confirm → lessons → one-click unsubscribe mid-series → n
   const posted = await postForm(
     t.app,
     "/api/subscribe",
-    { email: "Reader@Example.com", firstName: "Robin", consent: "yes", source: "hosted-form", page: `${APP_URL}/`, website: "" },
+    {
+      email: "Reader@Example.com",
+      firstName: "Robin",
+      consent: "yes",
+      source: "hosted-form",
+      page: `${APP_URL}/`,
+      website: "",
+    },
     { "user-agent": "Mozilla/5.0 (e2e)" },
   );
   expect(posted.status).toBe(303);
-  expect(await pageText(await t.app.request(posted.headers.get("location") ?? ""))).toContain("Check your inbox");
+  expect(await pageText(await t.app.request(posted.headers.get("location") ?? ""))).toContain(
+    "Check your inbox",
+  );
 
   // 2. Inngest would now run send-confirmation with the created event.
   const created = only("newsletter/subscriber.created");
   await runFunction(createSendConfirmation(t.deps), asTrigger(created));
   const [confirmation] = await outbox();
-  expect(confirmation).toMatchObject({ to: "Reader@example.com", subject: "Please confirm your Hopemark Health subscription" });
+  expect(confirmation).toMatchObject({
+    to: "Reader@example.com",
+    subject: "Please confirm your Hopemark Health subscription",
+  });
 
   // 3. Follow the link: the GET shows a button, the button's POST confirms.
   const link = linkFrom(confirmation?.text ?? "", "/confirm");
@@ -66,7 +84,7 @@ it("subscribe → confirm → lessons → one-click unsubscribe mid-series → n
   expect(confirmedEvent).toMatchObject({ id: `confirmed:${subscriberId}`, data: { subscriberId } });
 
   // 4. The drip series. The reader leaves by one-click (as Gmail does, from the List-Unsubscribe header of the
-  // latest lesson) while the series sleeps before lesson 3.
+  // latest lesson) while the series sleeps before lesson 3, just before the step that re-reads them.
   const third = lessons[2]?.id as string;
   let oneClick: Response | undefined;
   const leave = async () => {
@@ -77,7 +95,9 @@ it("subscribe → confirm → lessons → one-click unsubscribe mid-series → n
     oneClick = await postForm(t.app, url.replace(APP_URL, ""), { "List-Unsubscribe": "One-Click" });
   };
   const drip = createDripSeries(t.deps);
-  const run = await runFunction(drip, asTrigger(confirmedEvent), sleepMocks(lessons.map((l) => l.id), { [third]: leave }));
+  const run = await runFunction(drip, asTrigger(confirmedEvent), sleepMocks(lessons.map((l) => l.id)), {
+    [`check-${third}`]: leave,
+  });
   expect(oneClick?.status).toBe(200);
   expect(run.result).toMatchObject({ completed: false, stoppedBefore: third, status: "unsubscribed" });
 
@@ -93,13 +113,23 @@ it("subscribe → confirm → lessons → one-click unsubscribe mid-series → n
     expect(lesson.text).toContain(t.deps.config.mail.postalAddress);
     expect(lesson.text).toMatch(/written by/i);
     expect(lesson.text).toContain(`${APP_URL}/unsubscribe?token=`);
-    expect(lesson.headers["List-Unsubscribe"]).toMatch(/^<http:\/\/newsletter\.test\/api\/unsubscribe\?token=.+>$/);
+    expect(lesson.headers["List-Unsubscribe"]).toMatch(
+      /^<http:\/\/newsletter\.test\/api\/unsubscribe\?token=.+>$/,
+    );
   }
 
   // 5. Unsubscribed, the withdrawal recorded, the cancelling event sent.
   const [row] = await t.db.select().from(subscribers);
-  expect(row).toMatchObject({ status: "unsubscribed", confirmedAt: expect.any(Date), unsubscribedAt: expect.any(Date) });
-  expect((await t.db.select().from(consents)).map((c) => c.action)).toEqual(["given", "confirmed", "withdrawn"]);
+  expect(row).toMatchObject({
+    status: "unsubscribed",
+    confirmedAt: expect.any(Date),
+    unsubscribedAt: expect.any(Date),
+  });
+  expect((await t.db.select().from(consents)).map((c) => c.action)).toEqual([
+    "given",
+    "confirmed",
+    "withdrawn",
+  ]);
   const unsubscribed = only("newsletter/subscriber.unsubscribed");
   expect(unsubscribed.data).toEqual({ subscriberId, reason: "one-click" });
 

@@ -1,7 +1,8 @@
 // Shared set-up for the subscriber-journey tests: requests in the shapes browsers, API clients and mailbox
 // providers send, direct seeding of subscribers, and function runs through @inngest/test.
-import { InngestTestEngine } from "@inngest/test";
+import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { eq } from "drizzle-orm";
+import type { App } from "../../src/app.ts";
 import { type RawEnv, testConfig } from "../../src/config.ts";
 import { loadContentFromDisk } from "../../src/content/node.ts";
 import type { Db } from "../../src/db/client.ts";
@@ -19,14 +20,18 @@ import { hashEmail, normaliseEmail } from "../../src/lib/email-address.ts";
 import { createLogger } from "../../src/lib/log.ts";
 import type { Transport } from "../../src/mail/types.ts";
 import { buildDeps } from "../../src/runtime.ts";
-import type { App } from "../../src/app.ts";
 import { createFakeInngestApi } from "../helpers/fake-inngest.ts";
 
 export const APP_URL = "http://newsletter.test";
 
 type Requestable = { request: App["request"] };
 
-export function postForm(app: Requestable, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+export function postForm(
+  app: Requestable,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   return app.request(path, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html", ...headers },
@@ -34,7 +39,12 @@ export function postForm(app: Requestable, path: string, fields: Record<string, 
   });
 }
 
-export function postJson(app: Requestable, path: string, body: unknown, headers: Record<string, string> = {}) {
+export function postJson(
+  app: Requestable,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   return app.request(path, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -73,7 +83,10 @@ export async function suppress(db: Db, email: string, reason: (typeof suppressio
 }
 
 export async function subscriberByEmail(db: Db, email: string) {
-  const [row] = await db.select().from(subscribers).where(eq(subscribers.emailHash, await hashEmail(email)));
+  const [row] = await db
+    .select()
+    .from(subscribers)
+    .where(eq(subscribers.emailHash, await hashEmail(email)));
   return row;
 }
 
@@ -90,10 +103,17 @@ export async function counts(db: Db) {
 /** Outbox rows in insertion order (created_at can tie within a millisecond). */
 export function outboxRows(sqlite: { prepare: (sql: string) => { all: () => unknown[] } }) {
   return sqlite
-    .prepare("select idempotency_key as key, \"to\", subject, html, text, headers from outbox order by rowid")
+    .prepare('select idempotency_key as key, "to", subject, html, text, headers from outbox order by rowid')
     .all()
     .map((r) => {
-      const row = r as { key: string; to: string; subject: string; html: string; text: string; headers: string };
+      const row = r as {
+        key: string;
+        to: string;
+        subject: string;
+        html: string;
+        text: string;
+        headers: string;
+      };
       return { ...row, headers: JSON.parse(row.headers) as Record<string, string> };
     });
 }
@@ -102,7 +122,9 @@ export function outboxRows(sqlite: { prepare: (sql: string) => { all: () => unkn
  * Deps over a fresh in-memory database like createTestApp's, but with a replaceable transport, for function
  * tests that need to observe or break the provider.
  */
-export function journeyDeps(options: { transport?: (db: Db) => Transport; env?: RawEnv; now?: () => Date } = {}) {
+export function journeyDeps(
+  options: { transport?: (db: Db) => Transport; env?: RawEnv; now?: () => Date } = {},
+) {
   const config = testConfig({ INNGEST_DEV: "1", ...options.env });
   const nodeDb = openNodeDb(":memory:");
   const inngestApi = createFakeInngestApi();
@@ -120,13 +142,38 @@ export function journeyDeps(options: { transport?: (db: Db) => Transport; env?: 
 
 type Fn = ConstructorParameters<typeof InngestTestEngine>[0]["function"];
 
-/** A fresh engine and a fresh steps array per run (the engine mutates both). */
+/**
+ * A fresh engine and a fresh steps array per run (the engine mutates both). `beforeStep` runs async work inside
+ * a step.run callback just before the real one, e.g. a visitor clicking a link while the series sleeps (sleep
+ * mock handlers cannot do that: the engine does not wait for an async sleep handler).
+ */
 export function runFunction(
   fn: Fn,
   event: { name: string; data: Record<string, unknown> },
   steps: { id: string; handler: () => unknown }[] = [],
+  beforeStep: Record<string, () => Promise<unknown>> = {},
 ) {
-  const engine = new InngestTestEngine({ function: fn, events: [event], steps: [...steps] });
+  // Without hooks, keep the engine's default context so every ctx.step.* stays a spy tests can inspect.
+  const transformCtx = (raw: Parameters<typeof mockCtx>[0]) => {
+    const ctx = mockCtx(raw);
+    const run = ctx.step.run;
+    const wrapped = (id: string, callback: () => unknown) => {
+      const hook = beforeStep[id];
+      const withHook = async () => {
+        await hook?.();
+        return callback();
+      };
+      return run(id, hook ? withHook : callback);
+    };
+    ctx.step.run = wrapped as typeof run;
+    return ctx;
+  };
+  const engine = new InngestTestEngine({
+    function: fn,
+    events: [event],
+    steps: [...steps],
+    ...(Object.keys(beforeStep).length > 0 ? { transformCtx } : {}),
+  });
   return engine.execute();
 }
 
@@ -149,5 +196,8 @@ export function linkFrom(text: string, path: string): string {
 
 /** Page HTML with the entities the html helper writes turned back into characters, for readable assertions. */
 export async function pageText(res: Response): Promise<string> {
-  return (await res.text()).replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return (await res.text())
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }

@@ -1,7 +1,7 @@
 // Every page of the journey: crisis line first, no JavaScript, no third-party resources, accessible form.
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { signToken } from "../../src/lib/tokens.ts";
+import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { APP_URL, pageText, postForm, seedSubscriber } from "./helpers.ts";
 
 let t: TestApp;
@@ -34,14 +34,16 @@ describe("journey pages", () => {
       expect(res.headers.get("content-type"), name).toMatch(/^text\/html/);
       const html = await pageText(res);
       expect(html, name).toMatch(/^<!doctype html>\s*<html lang="en">/);
-      const crisis = html.indexOf("call or text\n    <a href=\"tel:988\">988</a>");
+      const crisis = html.indexOf('call or text\n    <a href="tel:988">988</a>');
       expect(crisis, name).toBeGreaterThan(0);
       expect(crisis, name).toBeLessThan(html.indexOf('<main id="main">'));
       expect(html, name).toContain("In immediate danger, call 911");
       expect(html, name).not.toMatch(/<script|<link\b|<img\b|@import|url\(/i);
       // The only absolute links go to this app, the 988 Lifeline, or phone/sms.
       for (const [, url] of html.matchAll(/(?:href|src|action)="([^"]+)"/g)) {
-        expect(url, `${name}: ${url}`).toMatch(/^(\/|#|tel:|https:\/\/988lifeline\.org|http:\/\/newsletter\.test\/)/);
+        expect(url, `${name}: ${url}`).toMatch(
+          /^(\/|#|tel:|https:\/\/988lifeline\.org|http:\/\/newsletter\.test\/)/,
+        );
       }
       expect(html, name).toMatch(/<title>[^<]+<\/title>/);
     }
@@ -55,13 +57,17 @@ describe("journey pages", () => {
       expect(html).toContain(`<label for="${id}">`);
       expect(html).toMatch(new RegExp(`<(input|select) id="${id}"`));
     }
-    expect(html).toMatch(/<input id="consent" name="consent" type="checkbox" value="yes" aria-describedby="consent-hint">/);
+    expect(html).toMatch(
+      /<input id="consent" name="consent" type="checkbox" value="yes" aria-describedby="consent-hint">/,
+    );
     expect(html).not.toMatch(/id="consent"[^>]*checked/);
     expect(html).toContain("First name (optional)");
     expect(html).toContain("never sync it to ad platforms");
     expect(html).toMatch(/<div class="hp" aria-hidden="true">[\s\S]*tabindex="-1" autocomplete="off"/);
     // Focus order follows the visual order: email, first name, country, consent, submit.
-    const order = ["id=\"email\"", "id=\"first-name\"", "id=\"country\"", "id=\"consent\"", "<button"].map((s) => html.indexOf(s));
+    const order = ['id="email"', 'id="first-name"', 'id="country"', 'id="consent"', "<button"].map((s) =>
+      html.indexOf(s),
+    );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 });

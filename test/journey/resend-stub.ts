@@ -4,7 +4,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type StubRequest = { idempotencyKey: string | undefined; body: { to: string | string[]; subject: string } };
+export type StubRequest = {
+  idempotencyKey: string | undefined;
+  body: { to: string | string[]; subject: string };
+};
 
 export async function startResendStub() {
   const requests: StubRequest[] = [];

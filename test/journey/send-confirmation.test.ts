@@ -27,7 +27,11 @@ describe("send-confirmation", () => {
     expect(result).toMatchObject({ sent: true });
 
     const [row] = outboxRows(j.sqlite);
-    expect(row).toMatchObject({ key: `${id}:confirm:0`, to: email, subject: "Please confirm your Hopemark Health subscription" });
+    expect(row).toMatchObject({
+      key: `${id}:confirm:0`,
+      to: email,
+      subject: "Please confirm your Hopemark Health subscription",
+    });
     expect(row?.text).toMatch(/call or text 988/i);
     const link = linkFrom(row?.text ?? "", "/confirm");
     const token = new URL(link).searchParams.get("token");
@@ -51,7 +55,10 @@ describe("send-confirmation", () => {
     expect(again.result).toEqual({ sent: false, reason: "already-sent" });
     await runFunction(fn, requested(id, 1_800_000_000_000));
     await runFunction(fn, requested(id, 1_800_000_000_000));
-    expect(outboxRows(j.sqlite).map((r) => r.key)).toEqual([`${id}:confirm:0`, `${id}:confirm:1800000000000`]);
+    expect(outboxRows(j.sqlite).map((r) => r.key)).toEqual([
+      `${id}:confirm:0`,
+      `${id}:confirm:1800000000000`,
+    ]);
   });
 
   it("sends nothing to active, unsubscribed, unknown or hard-suppressed subscribers", async () => {
@@ -61,10 +68,22 @@ describe("send-confirmation", () => {
     const gone = await seedSubscriber(j.db, { status: "unsubscribed" });
     const complained = await seedSubscriber(j.db, { status: "pending" });
     await suppress(j.db, complained.email, "complained");
-    expect((await runFunction(fn, created(active.id))).result).toEqual({ sent: false, reason: "status:active" });
-    expect((await runFunction(fn, created(gone.id))).result).toEqual({ sent: false, reason: "status:unsubscribed" });
-    expect((await runFunction(fn, created("sub_missing"))).result).toEqual({ sent: false, reason: "not-found" });
-    expect((await runFunction(fn, created(complained.id))).result).toEqual({ sent: false, reason: "suppressed" });
+    expect((await runFunction(fn, created(active.id))).result).toEqual({
+      sent: false,
+      reason: "status:active",
+    });
+    expect((await runFunction(fn, created(gone.id))).result).toEqual({
+      sent: false,
+      reason: "status:unsubscribed",
+    });
+    expect((await runFunction(fn, created("sub_missing"))).result).toEqual({
+      sent: false,
+      reason: "not-found",
+    });
+    expect((await runFunction(fn, created(complained.id))).result).toEqual({
+      sent: false,
+      reason: "suppressed",
+    });
     expect(outboxRows(j.sqlite)).toEqual([]);
   });
 
@@ -72,7 +91,9 @@ describe("send-confirmation", () => {
     j = journeyDeps();
     const back = await seedSubscriber(j.db, { status: "pending" });
     await suppress(j.db, back.email, "erased");
-    expect((await runFunction(createSendConfirmation(j.deps), created(back.id))).result).toMatchObject({ sent: true });
+    expect((await runFunction(createSendConfirmation(j.deps), created(back.id))).result).toMatchObject({
+      sent: true,
+    });
   });
 });
 
@@ -88,7 +109,10 @@ describe("send-goodbye", () => {
     j.sqlite.prepare("update subscribers set unsubscribed_at = 1795000000000 where id = ?").run(id);
     const fn = createSendGoodbye(j.deps);
     expect((await runFunction(fn, unsubscribed(id, "user"))).result).toMatchObject({ sent: true });
-    expect((await runFunction(fn, unsubscribed(id, "user"))).result).toEqual({ sent: false, reason: "already-sent" });
+    expect((await runFunction(fn, unsubscribed(id, "user"))).result).toEqual({
+      sent: false,
+      reason: "already-sent",
+    });
     const rows = outboxRows(j.sqlite);
     expect(rows.map((r) => r.key)).toEqual([`${id}:goodbye:1795000000000`]);
     expect(rows[0]?.subject).toBe("You have been unsubscribed");
@@ -99,9 +123,14 @@ describe("send-goodbye", () => {
     j = journeyDeps();
     const fn = createSendGoodbye(j.deps);
     const oneClick = await seedSubscriber(j.db, { status: "unsubscribed" });
-    expect((await runFunction(fn, unsubscribed(oneClick.id, "one-click"))).result).toMatchObject({ sent: false });
+    expect((await runFunction(fn, unsubscribed(oneClick.id, "one-click"))).result).toMatchObject({
+      sent: false,
+    });
     const back = await seedSubscriber(j.db, { status: "pending" });
-    expect((await runFunction(fn, unsubscribed(back.id, "user"))).result).toEqual({ sent: false, reason: "not-unsubscribed" });
+    expect((await runFunction(fn, unsubscribed(back.id, "user"))).result).toEqual({
+      sent: false,
+      reason: "not-unsubscribed",
+    });
     expect(outboxRows(j.sqlite)).toEqual([]);
   });
 });

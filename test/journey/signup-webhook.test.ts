@@ -2,8 +2,8 @@
 // node:crypto (an independent implementation), feeding the same signup path as the form.
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { consents } from "../../src/db/schema.ts";
 import { signSignupWebhook } from "../../src/api/signup-webhook.ts";
+import { consents } from "../../src/db/schema.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { counts, subscriberByEmail } from "./helpers.ts";
 
@@ -27,7 +27,10 @@ function post(body: string, headers: Record<string, string>) {
 }
 
 function signed(body: string, timestamp = nowSeconds) {
-  return post(body, { "X-Hopemark-Timestamp": String(timestamp), "X-Hopemark-Signature": sign(body, timestamp) });
+  return post(body, {
+    "X-Hopemark-Timestamp": String(timestamp),
+    "X-Hopemark-Signature": sign(body, timestamp),
+  });
 }
 
 const payload = JSON.stringify({
@@ -56,7 +59,12 @@ describe("signup webhook", () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ status: "accepted" });
     const sub = await subscriberByEmail(t.db, "form.reader@example.com");
-    expect(sub).toMatchObject({ status: "pending", source: "webhook:tally", country: "IE", firstName: "Ana" });
+    expect(sub).toMatchObject({
+      status: "pending",
+      source: "webhook:tally",
+      country: "IE",
+      firstName: "Ana",
+    });
     const [consent] = await t.db.select().from(consents);
     expect(consent).toMatchObject({
       action: "given",
@@ -74,13 +82,25 @@ describe("signup webhook", () => {
       post(payload, {}),
       post(payload, { "X-Hopemark-Timestamp": String(nowSeconds) }),
       post(payload, { "X-Hopemark-Signature": sign(payload) }),
-      post(payload, { "X-Hopemark-Timestamp": String(nowSeconds), "X-Hopemark-Signature": sign(payload, nowSeconds, "another-secret-value") }),
-      post(payload, { "X-Hopemark-Timestamp": String(nowSeconds), "X-Hopemark-Signature": sign(payload).replace("sha256=", "") }),
+      post(payload, {
+        "X-Hopemark-Timestamp": String(nowSeconds),
+        "X-Hopemark-Signature": sign(payload, nowSeconds, "another-secret-value"),
+      }),
+      post(payload, {
+        "X-Hopemark-Timestamp": String(nowSeconds),
+        "X-Hopemark-Signature": sign(payload).replace("sha256=", ""),
+      }),
       post(payload, { "X-Hopemark-Timestamp": String(nowSeconds), "X-Hopemark-Signature": "sha256=zz" }),
       // The body changed after signing.
-      post(payload.replace("Ana", "Eve"), { "X-Hopemark-Timestamp": String(nowSeconds), "X-Hopemark-Signature": sign(payload) }),
+      post(payload.replace("Ana", "Eve"), {
+        "X-Hopemark-Timestamp": String(nowSeconds),
+        "X-Hopemark-Signature": sign(payload),
+      }),
       // Signed for another timestamp than the one sent.
-      post(payload, { "X-Hopemark-Timestamp": String(nowSeconds + 1), "X-Hopemark-Signature": sign(payload) }),
+      post(payload, {
+        "X-Hopemark-Timestamp": String(nowSeconds + 1),
+        "X-Hopemark-Signature": sign(payload),
+      }),
       signed(payload, nowSeconds - 301),
       signed(payload, nowSeconds + 301),
       post(payload, { "X-Hopemark-Timestamp": "soon", "X-Hopemark-Signature": sign(payload) }),

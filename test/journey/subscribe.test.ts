@@ -7,7 +7,15 @@ import { hashEmail } from "../../src/lib/email-address.ts";
 import { reconcilePendingEvents } from "../../src/lib/pending-events.ts";
 import { CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "../../src/subscribers/consent.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
-import { counts, postForm, postJson, postMultipart, seedSubscriber, subscriberByEmail, suppress } from "./helpers.ts";
+import {
+  counts,
+  postForm,
+  postJson,
+  postMultipart,
+  seedSubscriber,
+  subscriberByEmail,
+  suppress,
+} from "./helpers.ts";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -20,7 +28,13 @@ describe("POST /api/subscribe: success", () => {
     const res = await postForm(
       t.app,
       "/api/subscribe",
-      { email: "Sam.Reader@Example.COM", firstName: "Zoë", consent: "yes", country: "ca", source: "hosted-form" },
+      {
+        email: "Sam.Reader@Example.COM",
+        firstName: "Zoë",
+        consent: "yes",
+        country: "ca",
+        source: "hosted-form",
+      },
       { "user-agent": "Mozilla/5.0 test", referer: "http://newsletter.test/?utm_source=x" },
     );
     expect(res.status).toBe(303);
@@ -84,7 +98,10 @@ describe("POST /api/subscribe: success", () => {
     t = createTestApp();
     const res = await postMultipart(t.app, "/api/subscribe", { email: "multi@example.com", consent: "on" });
     expect(res.status).toBe(303);
-    expect(await subscriberByEmail(t.db, "multi@example.com")).toMatchObject({ status: "pending", source: "hosted-form" });
+    expect(await subscriberByEmail(t.db, "multi@example.com")).toMatchObject({
+      status: "pending",
+      source: "hosted-form",
+    });
   });
 
   it("records the client address only behind a trusted proxy", async () => {
@@ -109,7 +126,11 @@ describe("POST /api/subscribe: validation", () => {
     ["email invalid", { email: "not-an-address", consent: true }, "email"],
     ["email too long", { email: `${"a".repeat(250)}@example.com`, consent: true }, "email"],
     ["email not text", { email: 42, consent: true }, "email"],
-    ["email with a header injection", { email: "a@example.com\r\nBcc: b@example.com", consent: true }, "email"],
+    [
+      "email with a header injection",
+      { email: "a@example.com\r\nBcc: b@example.com", consent: true },
+      "email",
+    ],
     ["first name with a newline", { ...valid, firstName: "Sam\r\nBcc: x@example.com" }, "firstName"],
     ["first name with a control character", { ...valid, firstName: "Sa\u0007m" }, "firstName"],
     ["first name with a URL", { ...valid, firstName: "http://spam.example" }, "firstName"],
@@ -199,7 +220,11 @@ describe("POST /api/subscribe: validation", () => {
     const res = await postJson(t.app, "/api/subscribe", { ...valid, padding: "x".repeat(9000) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
-    const form = await postForm(t.app, "/api/subscribe", { email: "sam@example.com", consent: "yes", p: "x".repeat(9000) });
+    const form = await postForm(t.app, "/api/subscribe", {
+      email: "sam@example.com",
+      consent: "yes",
+      p: "x".repeat(9000),
+    });
     expect(form.status).toBe(413);
     expect(await counts(t.db)).toEqual({ subscribers: 0, consents: 0, pendingEvents: 0, outbox: 0 });
   });
@@ -208,10 +233,18 @@ describe("POST /api/subscribe: validation", () => {
 describe("POST /api/subscribe: bots and floods", () => {
   it("a filled honeypot gets the normal answer and nothing is written or sent", async () => {
     t = createTestApp();
-    const form = await postForm(t.app, "/api/subscribe", { email: "bot@example.com", consent: "yes", website: "http://x" });
+    const form = await postForm(t.app, "/api/subscribe", {
+      email: "bot@example.com",
+      consent: "yes",
+      website: "http://x",
+    });
     expect(form.status).toBe(303);
     expect(form.headers.get("location")).toBe("/check-your-inbox");
-    const json = await postJson(t.app, "/api/subscribe", { email: "bot@example.com", consent: true, website: "spam" });
+    const json = await postJson(t.app, "/api/subscribe", {
+      email: "bot@example.com",
+      consent: true,
+      website: "spam",
+    });
     expect(json.status).toBe(202);
     // Even with invalid fields: a bot learns nothing from the answer.
     const invalid = await postJson(t.app, "/api/subscribe", { email: "nope", website: "spam" });
@@ -225,10 +258,20 @@ describe("POST /api/subscribe: bots and floods", () => {
     t = createTestApp({ env: { TRUST_PROXY: "1" }, now: () => now });
     const from = (ip: string) => ({ "x-forwarded-for": ip });
     for (let i = 0; i < 10; i++) {
-      const res = await postJson(t.app, "/api/subscribe", { email: `r${i}@example.com`, consent: true }, from("203.0.113.5"));
+      const res = await postJson(
+        t.app,
+        "/api/subscribe",
+        { email: `r${i}@example.com`, consent: true },
+        from("203.0.113.5"),
+      );
       expect(res.status).toBe(202);
     }
-    const limited = await postJson(t.app, "/api/subscribe", { email: "r10@example.com", consent: true }, from("203.0.113.5"));
+    const limited = await postJson(
+      t.app,
+      "/api/subscribe",
+      { email: "r10@example.com", consent: true },
+      from("203.0.113.5"),
+    );
     expect(limited.status).toBe(429);
     // Window 10:00:00-10:10:00, now 10:00:30: 570 seconds left.
     expect(limited.headers.get("retry-after")).toBe("570");
@@ -236,23 +279,43 @@ describe("POST /api/subscribe: bots and floods", () => {
     expect(await subscriberByEmail(t.db, "r10@example.com")).toBeUndefined();
 
     // A form post gets a readable page with the same status and header.
-    const page = await postForm(t.app, "/api/subscribe", { email: "r10@example.com", consent: "yes" }, from("203.0.113.5"));
+    const page = await postForm(
+      t.app,
+      "/api/subscribe",
+      { email: "r10@example.com", consent: "yes" },
+      from("203.0.113.5"),
+    );
     expect(page.status).toBe(429);
     expect(page.headers.get("retry-after")).toBe("570");
     expect(await page.text()).toContain("Too many attempts");
 
-    const other = await postJson(t.app, "/api/subscribe", { email: "o@example.com", consent: true }, from("198.51.100.7"));
+    const other = await postJson(
+      t.app,
+      "/api/subscribe",
+      { email: "o@example.com", consent: true },
+      from("198.51.100.7"),
+    );
     expect(other.status).toBe(202);
 
     now = new Date("2026-11-27T10:10:00Z");
-    const later = await postJson(t.app, "/api/subscribe", { email: "r10@example.com", consent: true }, from("203.0.113.5"));
+    const later = await postJson(
+      t.app,
+      "/api/subscribe",
+      { email: "r10@example.com", consent: true },
+      from("203.0.113.5"),
+    );
     expect(later.status).toBe(202);
   });
 
   it("without a trusted proxy, X-Forwarded-For cannot buy a fresh bucket", async () => {
     t = createTestApp();
     for (let i = 0; i < 10; i++) {
-      await postJson(t.app, "/api/subscribe", { email: `r${i}@example.com`, consent: true }, { "x-forwarded-for": `10.0.0.${i}` });
+      await postJson(
+        t.app,
+        "/api/subscribe",
+        { email: `r${i}@example.com`, consent: true },
+        { "x-forwarded-for": `10.0.0.${i}` },
+      );
     }
     const res = await postJson(t.app, "/api/subscribe", valid, { "x-forwarded-for": "10.0.0.99" });
     expect(res.status).toBe(429);
@@ -263,7 +326,10 @@ describe("POST /api/subscribe: repeat signups never reveal status", () => {
   async function answers(app: TestApp["app"], email: string) {
     const json = await postJson(app, "/api/subscribe", { email, consent: true });
     const form = await postForm(app, "/api/subscribe", { email, consent: "yes" });
-    return { json: { status: json.status, body: await json.text() }, form: { status: form.status, location: form.headers.get("location") } };
+    return {
+      json: { status: json.status, body: await json.text() },
+      form: { status: form.status, location: form.headers.get("location") },
+    };
   }
 
   it("new, pending, active and suppressed addresses all get the same answers", async () => {
@@ -288,7 +354,11 @@ describe("POST /api/subscribe: repeat signups never reveal status", () => {
     expect(t.inngestApi.events.map((e) => e.name)).toEqual(["newsletter/subscriber.created"]);
 
     now = new Date("2026-11-27T10:10:00Z");
-    await postJson(t.app, "/api/subscribe", { email: "sam@EXAMPLE.com", consent: true, firstName: "Samantha" });
+    await postJson(t.app, "/api/subscribe", {
+      email: "sam@EXAMPLE.com",
+      consent: true,
+      firstName: "Samantha",
+    });
     expect(t.inngestApi.events.at(-1)).toMatchObject({
       id: `confirmation-requested:${sub?.id}:${now.getTime()}`,
       name: "newsletter/subscriber.confirmation-requested",

@@ -2,7 +2,9 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 
-const worker = (exports as unknown as { default: unknown }).default as { fetch: (req: Request) => Promise<Response> };
+const worker = (exports as unknown as { default: unknown }).default as {
+  fetch: (req: Request) => Promise<Response>;
+};
 const get = (path: string) => worker.fetch(new Request(`https://news.hopemark.test${path}`));
 
 describe("Cloudflare Worker with D1", () => {
@@ -11,7 +13,15 @@ describe("Cloudflare Worker with D1", () => {
       name: string;
     }>();
     const tables = results.map((r) => r.name);
-    for (const table of ["subscribers", "consents", "sends", "suppressions", "outbox", "campaigns", "pending_events"]) {
+    for (const table of [
+      "subscribers",
+      "consents",
+      "sends",
+      "suppressions",
+      "outbox",
+      "campaigns",
+      "pending_events",
+    ]) {
       expect(tables).toContain(table);
     }
   });

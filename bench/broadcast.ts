@@ -1,0 +1,406 @@
+// npm run bench:broadcast — a 100,000-recipient campaign end to end, measured.
+//
+// The parent process seeds 100,000 active subscribers (mixed locales, countries and first names, some needing
+// HTML escaping) into a temporary SQLite file, creates the campaign through the same code as the admin API, and
+// starts a stub of Resend's batch endpoint in its own process. Each measured phase then runs in a fresh child
+// process, so its peak RSS is its own:
+//   broadcast  the real broadcast-campaign and broadcast-chunk functions under @inngest/test (every step really
+//              runs), real Resend SDK and transport, send gate, sends rows; pacing off, so the wall time excludes
+//              the provider rate limit (reported separately).
+//   naive      the same page reads and provider calls, but a full React Email render per recipient, on a sample,
+//              scaled up.
+// Targets (issue 5): <= 1,000 provider calls, <= 1,200 Inngest steps, >= 20,000 emails prepared per second,
+// peak RSS < 256 MB. Exits 1 when one is missed.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import { PAGE_SIZE, type Recipient, readEligiblePage } from "../src/campaigns/audience.ts";
+import { createCampaign } from "../src/campaigns/lifecycle.ts";
+import { campaignBaseProps, emailContext } from "../src/campaigns/messages.ts";
+import { sanitiseFirstName } from "../src/campaigns/personalise.ts";
+import type { PageResult } from "../src/campaigns/broadcast.ts";
+import type { RunOutcome } from "../src/campaigns/run.ts";
+import { type Config, loadConfig } from "../src/config.ts";
+import { loadContentFromDisk } from "../src/content/node.ts";
+import { atomic } from "../src/db/client.ts";
+import { openNodeDb } from "../src/db/node.ts";
+import { campaigns, sends } from "../src/db/schema.ts";
+import { renderEmail, unsubscribeHeaders } from "../src/emails/render.ts";
+import { createBroadcastCampaign } from "../src/functions/broadcast-campaign.ts";
+import { createBroadcastChunk } from "../src/functions/broadcast-chunk.ts";
+import { createInngestClient } from "../src/functions/client.ts";
+import { hashEmail } from "../src/lib/email-address.ts";
+import { createLogger } from "../src/lib/log.ts";
+import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "../src/lib/tokens.ts";
+import { createResendTransport } from "../src/mail/resend-transport.ts";
+import type { OutgoingEmail } from "../src/mail/types.ts";
+import { buildDeps } from "../src/runtime.ts";
+import { newId } from "../src/subscribers/store.ts";
+
+const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
+const NAIVE_SAMPLE = Number(process.env.BENCH_NAIVE_SAMPLE ?? 2_000);
+const RATE = 5;
+const SELF = fileURLToPath(import.meta.url);
+const STUB = fileURLToPath(new URL("../test/campaigns/resend-batch-stub.ts", import.meta.url));
+
+type PhaseResult = {
+  recipients: number;
+  providerCalls: number;
+  steps: number;
+  runs: number;
+  /** Page reads + render + personalise + token signing, summed over pages (ms). */
+  prepareMs: number;
+  providerMs: number;
+  recordMs: number;
+  wallMs: number;
+  peakRssMb: number;
+  variantsRendered?: number;
+};
+
+function benchConfig(stubUrl: string): Config {
+  return loadConfig({
+    NODE_ENV: "test",
+    APP_URL: "https://newsletter.hopemark.example",
+    TOKEN_SECRET: "bench-token-secret-0123456789abcdef0123456789",
+    ADMIN_TOKEN: "bench-admin-token-0123456789abcdef",
+    POSTAL_ADDRESS: "Hopemark Health, 100 Example Street, Suite 1, Springfield, ST 00000, USA",
+    EMAIL_FROM: "Hopemark Health <newsletter@hopemark.example>",
+    MAIL_TRANSPORT: "resend",
+    RESEND_API_KEY: "re_bench_key",
+    RESEND_BASE_URL: stubUrl,
+    INNGEST_DEV: "1",
+  });
+}
+
+function appDeps(dbPath: string, stubUrl: string) {
+  const config = benchConfig(stubUrl);
+  const { db, sqlite, close } = openNodeDb(dbPath);
+  // The broadcast never sends events through the client (step.sendEvent is mocked); nothing leaves the machine.
+  const offline = (async () => Response.json({ ids: [], status: 200 })) as typeof fetch;
+  const deps = buildDeps({
+    config,
+    db,
+    content: loadContentFromDisk(),
+    logger: createLogger("warn"),
+    inngest: createInngestClient(config, { fetch: offline }),
+    transport: createResendTransport({
+      apiKey: "re_bench_key",
+      baseUrl: stubUrl,
+      from: config.mail.from,
+    }),
+  });
+  return { deps, sqlite, close };
+}
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+// ---------------------------------------------------------------------------------------------- seeding (parent)
+
+const LOCALES = ["en", "en", "en-US", "en-GB", "es", "en-CA"];
+const COUNTRIES = ["US", "US", "US", "CA", "GB", "IE", "AU", "DE", null];
+const NAMES = ["Sam", "Zoë O'Brien", "Ana & Bo", 'Jo "JJ"', "Émile", "Priya", "Kwame", "Li", "<Mx> Lee"];
+
+async function seed(dbPath: string, stubUrl: string) {
+  const { deps, sqlite, close } = appDeps(dbPath, stubUrl);
+  const rows = await Promise.all(
+    Array.from({ length: RECIPIENTS }, async (_, i) => {
+      const email = `reader${i}@bench.example`;
+      return {
+        id: newId("sub"),
+        email,
+        hash: await hashEmail(email),
+        firstName: i % 5 === 0 ? null : `${NAMES[i % NAMES.length]}`,
+        locale: LOCALES[i % LOCALES.length] as string,
+        country: COUNTRIES[i % COUNTRIES.length] ?? null,
+      };
+    }),
+  );
+  const insert = sqlite.prepare(
+    "insert into subscribers (id, email, email_hash, first_name, status, locale, country, source, tags, confirmed_at) values (?, ?, ?, ?, 'active', ?, ?, 'bench', '[\"news\"]', ?)",
+  );
+  const now = Date.now();
+  sqlite.transaction(() => {
+    for (const r of rows) insert.run(r.id, r.email, r.hash, r.firstName, r.locale, r.country, now);
+  })();
+  const make = async () => {
+    const created = await createCampaign(deps, { templateId: "questions-for-your-clinician", audience: { tags: ["news"] } });
+    if (!created.ok) throw new Error(`campaign not created: ${created.message}`);
+    // As POST /send leaves it (that route also queues the event, which this driver delivers itself).
+    await deps.db.update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, created.campaign.id));
+    return created.campaign.id;
+  };
+  const ids = { broadcast: await make(), naive: await make() };
+  close();
+  return ids;
+}
+
+// ------------------------------------------------------------------------------------ broadcast phase (child)
+
+type Handler = (ctx: {
+  event: { name: string; data: Record<string, unknown> };
+  step: Record<string, (...args: never[]) => unknown>;
+}) => Promise<unknown>;
+
+/**
+ * Runs a function's real handler the way Inngest executes it, minus the HTTP round trips: every step.run body runs
+ * once and its result goes through JSON like Inngest's step state; step.sendEvent is captured (the hand-over to
+ * the next run); step.sleepUntil returns at once. Each call is one Inngest step. (@inngest/test replays the
+ * handler once per step and keeps every replay's spies, O(steps^2) per run, which would swamp the figures.)
+ */
+async function drive(fn: object, event: { name: string; data: Record<string, unknown> }) {
+  const handler = (fn as unknown as { fn: Handler }).fn;
+  let steps = 0;
+  const pages: PageResult[] = [];
+  const sent: { name: string; data: Record<string, unknown> }[] = [];
+  const step = {
+    run: async (_id: string, work: () => Promise<unknown>) => {
+      steps++;
+      const value = JSON.parse(JSON.stringify((await work()) ?? null)) as unknown;
+      if (value && typeof value === "object" && "ms" in value) pages.push(value as PageResult);
+      return value;
+    },
+    sendEvent: async (_id: string, payload: { name: string; data: Record<string, unknown> }) => {
+      steps++;
+      sent.push(payload);
+      return { ids: [] };
+    },
+    sleepUntil: async () => {
+      steps++;
+    },
+  };
+  const result = (await handler({ event, step })) as RunOutcome;
+  return { result, steps, pages, sent };
+}
+
+async function broadcastPhase(dbPath: string, stubUrl: string, campaignId: string): Promise<PhaseResult> {
+  const { deps, close } = appDeps(dbPath, stubUrl);
+  // Pacing off: the wall time excludes the provider's rate limit, which is reported separately.
+  const overrides = { minPageMs: 0 };
+  const parent = createBroadcastCampaign(deps, overrides);
+  const chunk = createBroadcastChunk(deps, overrides);
+
+  const totals = { steps: 0, runs: 0, calls: 0, sent: 0, prepareMs: 0, providerMs: 0, recordMs: 0 };
+  const started = performance.now();
+  let event: { name: string; data: Record<string, unknown> } = {
+    name: "newsletter/campaign.send-requested",
+    data: { campaignId, requestId: "send" },
+  };
+  for (;;) {
+    const run = await drive(event.name === "newsletter/campaign.send-requested" ? parent : chunk, event);
+    totals.runs++;
+    totals.steps += run.steps;
+    for (const page of run.pages) {
+      totals.prepareMs += page.ms.read + page.ms.prepare;
+      totals.providerMs += page.ms.provider;
+      totals.recordMs += page.ms.record;
+      if (page.sent > 0) totals.calls++;
+      totals.sent += page.sent;
+    }
+    if (process.env.BENCH_TRACE) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const u = process.memoryUsage();
+      console.error(`run ${totals.runs}: ${run.steps} steps, rss ${(u.rss / 1e6) | 0} MB, heap total ${(u.heapTotal / 1e6) | 0} used ${(u.heapUsed / 1e6) | 0} MB, external ${(u.external / 1e6) | 0} MB, arrayBuffers ${(u.arrayBuffers / 1e6) | 0} MB, maxRSS ${peakRssMb()}`);
+    }
+    if (run.result.outcome !== "continued") {
+      if (run.result.outcome !== "finished") throw new Error(`broadcast stopped: ${JSON.stringify(run.result)}`);
+      break;
+    }
+    const handOver = run.sent.at(-1);
+    if (!handOver) throw new Error("continued without a hand-over event");
+    event = handOver;
+  }
+  const wallMs = performance.now() - started;
+  const [row] = await deps.db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (row?.status !== "sent" || row.sentCount !== RECIPIENTS) {
+    throw new Error(`campaign ended ${row?.status} with ${row?.sentCount} sent`);
+  }
+  close();
+  return {
+    recipients: totals.sent,
+    providerCalls: totals.calls,
+    steps: totals.steps,
+    runs: totals.runs,
+    prepareMs: totals.prepareMs,
+    providerMs: totals.providerMs,
+    recordMs: totals.recordMs,
+    wallMs,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------- naive phase (child)
+
+async function naivePhase(dbPath: string, stubUrl: string, campaignId: string): Promise<PhaseResult> {
+  const { deps, close } = appDeps(dbPath, stubUrl);
+  const [campaign] = await deps.db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!campaign) throw new Error("no campaign");
+  const base = campaignBaseProps(deps.content, campaign);
+  const { appUrl, tokenSecret } = deps.config;
+  const totals = { calls: 0, sent: 0, prepareMs: 0, providerMs: 0, recordMs: 0 };
+  const started = performance.now();
+  let afterId: string | null = null;
+  while (totals.sent < NAIVE_SAMPLE) {
+    let mark = performance.now();
+    const page: Recipient[] = await readEligiblePage(deps.db, { campaignId, audience: campaign.audience, afterId, limit: PAGE_SIZE });
+    const first = page[0];
+    if (!first) break;
+    const messages: OutgoingEmail[] = [];
+    for (const r of page) {
+      const [pageUrl, oneClick] = await Promise.all([
+        unsubscribePageUrl(appUrl, tokenSecret, r.id),
+        oneClickUnsubscribeUrl(appUrl, tokenSecret, r.id),
+      ]);
+      const email = await renderEmail("campaign", {
+        ...base,
+        ctx: emailContext(deps, r),
+        firstName: sanitiseFirstName(r.firstName),
+        unsubscribeUrl: pageUrl,
+      });
+      messages.push({
+        to: r.email,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        headers: unsubscribeHeaders(oneClick),
+        tags: [{ name: "campaign", value: campaignId }],
+        idempotencyKey: `${campaignId}:${r.id}`,
+        templateId: "campaign",
+        kind: "marketing",
+        advertising: true,
+      });
+    }
+    totals.prepareMs += performance.now() - mark;
+    mark = performance.now();
+    await deps.mailer.sendBatch(messages, { idempotencyKey: `${campaignId}:${first.id}` });
+    totals.providerMs += performance.now() - mark;
+    mark = performance.now();
+    await atomic(
+      deps.db,
+      page.map((r) =>
+        deps.db.insert(sends).values({
+          id: newId("snd"),
+          idempotencyKey: `${campaignId}:${r.id}`,
+          kind: "campaign",
+          templateId: "campaign",
+          campaignId,
+          subscriberId: r.id,
+          status: "sent",
+        }),
+      ),
+    );
+    totals.recordMs += performance.now() - mark;
+    totals.calls++;
+    totals.sent += page.length;
+    afterId = page[page.length - 1]?.id ?? afterId;
+  }
+  const wallMs = performance.now() - started;
+  close();
+  return {
+    recipients: totals.sent,
+    providerCalls: totals.calls,
+    steps: 0,
+    runs: 0,
+    prepareMs: totals.prepareMs,
+    providerMs: totals.providerMs,
+    recordMs: totals.recordMs,
+    wallMs,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------- plumbing
+
+function runChild(args: string[]): Promise<PhaseResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, SELF, ...args], {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: process.env,
+    });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString("utf8");
+    });
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").at(-1) ?? "";
+      if (code !== 0) reject(new Error(`${args[0]} phase exited with ${code}`));
+      else resolve(JSON.parse(line) as PhaseResult);
+    });
+  });
+}
+
+function startStubProcess(): Promise<{ url: string; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, STUB], { stdio: ["ignore", "pipe", "inherit"] });
+    child.stdout.once("data", (c: Buffer) => resolve({ url: c.toString("utf8").trim(), stop: () => child.kill() }));
+    child.once("exit", (code) => reject(new Error(`stub exited with ${code}`)));
+  });
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main() {
+  const [phase, dbPath, stubUrl, campaignId] = process.argv.slice(2);
+  if (phase === "broadcast" || phase === "naive") {
+    const run = phase === "broadcast" ? broadcastPhase : naivePhase;
+    const result = await run(dbPath ?? "", stubUrl ?? "", campaignId ?? "");
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+
+  if (process.env.NODE_ENV !== "production") console.warn("note: run through `npm run bench:broadcast` (NODE_ENV=production)");
+  const dir = mkdtempSync(join(tmpdir(), "hopemark-bench-"));
+  const db = join(dir, "bench.sqlite");
+  const stub = await startStubProcess();
+  try {
+    console.info(`seeding ${fmt(RECIPIENTS)} subscribers into ${db} ...`);
+    const seedStarted = performance.now();
+    const ids = await seed(db, stub.url);
+    console.info(`seeded in ${fmt((performance.now() - seedStarted) / 1000, 1)} s; broadcasting ...`);
+    const batched = await runChild(["broadcast", db, stub.url, ids.broadcast]);
+    console.info(`naive per-recipient render on ${fmt(NAIVE_SAMPLE)} recipients ...`);
+    const naive = await runChild(["naive", db, stub.url, ids.naive]);
+    report(batched, naive);
+  } finally {
+    stub.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(b: PhaseResult, n: PhaseResult) {
+  const preparedPerSec = (r: PhaseResult) => r.recipients / (r.prepareMs / 1000);
+  const scale = RECIPIENTS / n.recipients;
+  const rows: [string, string, string][] = [
+    ["recipients", fmt(b.recipients), `${fmt(n.recipients)} (sample; x${fmt(scale)} below)`],
+    ["provider calls (batch of <= 100)", fmt(b.providerCalls), fmt(n.providerCalls * scale)],
+    ["Inngest steps / runs", `${fmt(b.steps)} / ${fmt(b.runs)}`, "(same pages; not run under Inngest)"],
+    ["emails prepared per second", fmt(preparedPerSec(b)), fmt(preparedPerSec(n))],
+    ["  prepare time (reads+render+personalise+sign)", `${fmt(b.prepareMs / 1000, 2)} s`, `${fmt((n.prepareMs * scale) / 1000, 1)} s`],
+    ["  provider calls to the local stub", `${fmt(b.providerMs / 1000, 2)} s`, `${fmt((n.providerMs * scale) / 1000, 1)} s`],
+    ["  sends rows and counts", `${fmt(b.recordMs / 1000, 2)} s`, `${fmt((n.recordMs * scale) / 1000, 1)} s`],
+    ["wall time, excluding the provider rate limit", `${fmt(b.wallMs / 1000, 1)} s`, `${fmt((n.wallMs * scale) / 1000, 1)} s`],
+    ["peak RSS (own process)", `${fmt(b.peakRssMb)} MB`, `${fmt(n.peakRssMb)} MB`],
+  ];
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length), "batched".length);
+  console.info(`\n${"".padEnd(w0)}  ${"batched".padStart(w1)}  naive (React Email per recipient)`);
+  for (const [label, a, c] of rows) console.info(`${label.padEnd(w0)}  ${a.padStart(w1)}  ${c}`);
+  console.info(
+    `\nAt Resend's default ${RATE} batch calls/s the provider limit alone takes ${fmt(b.providerCalls / RATE)} s ` +
+      `(${fmt(b.providerCalls / RATE / 60, 1)} min) for ${fmt(b.recipients)} recipients; preparing them takes ` +
+      `${fmt(b.prepareMs / 1000, 1)} s. Naive rendering is ${fmt(preparedPerSec(b) / preparedPerSec(n), 1)}x slower to prepare.`,
+  );
+  const targets: [string, boolean][] = [
+    [`provider calls ${fmt(b.providerCalls)} <= 1,000`, b.providerCalls <= 1000],
+    [`Inngest steps ${fmt(b.steps)} <= 1,200`, b.steps <= 1200],
+    [`prepared ${fmt(preparedPerSec(b))}/s >= 20,000`, preparedPerSec(b) >= 20_000],
+    [`peak RSS ${fmt(b.peakRssMb)} MB < 256 MB`, b.peakRssMb < 256],
+  ];
+  console.info("\ntargets:");
+  for (const [label, ok] of targets) console.info(`  ${ok ? "PASS" : "FAIL"}  ${label}`);
+  if (targets.some(([, ok]) => !ok)) process.exitCode = 1;
+}
+
+await main();
