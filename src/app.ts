@@ -21,6 +21,8 @@ import { createFunctions } from "./functions/index.ts";
 
 /** Signups and admin calls are small; Inngest's own calls carry step state and may be larger. */
 const MAX_BODY_BYTES = 64 * 1024;
+/** A CSV import of a few tens of thousands of rows; behind the admin token. */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export function createApp(deps: AppDeps) {
   const functions = createFunctions(deps);
@@ -30,10 +32,11 @@ export function createApp(deps: AppDeps) {
   app.use("*", secureHeaders({ referrerPolicy: "no-referrer", crossOriginEmbedderPolicy: false }));
   app.use("*", async (c, next) => {
     if (c.req.path.startsWith("/api/inngest")) return next();
+    const maxSize = c.req.path === "/api/admin/subscribers/import" ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
     return bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: (c) =>
-        apiError(c, 413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+        apiError(c, 413, "payload_too_large", `Request bodies are limited to ${maxSize} bytes.`),
     })(c, next);
   });
 

@@ -383,15 +383,20 @@ export async function resumeCampaign(
     data: { campaignId: id, requestId: `resume-${n}` },
   };
   const now = deps.now();
+  // Paused before it ever started (the brake also pauses scheduled campaigns): keep waiting for the schedule.
+  const next: CampaignStatus =
+    campaign.startedAt === null && campaign.scheduledAt !== null && campaign.scheduledAt > now
+      ? "scheduled"
+      : "sending";
   await atomic(deps.db, [
     deps.db
       .update(campaigns)
-      .set({ status: "sending", statusReason: null, updatedAt: now })
+      .set({ status: next, statusReason: null, updatedAt: now })
       .where(and(eq(campaigns.id, id), eq(campaigns.status, "paused"))),
     queueEventStatement(deps.db, event),
   ]);
   const updated = (await loadCampaign(deps.db, id)) ?? campaign;
-  if (updated.status !== "sending")
+  if (updated.status !== next)
     return conflict(updated, "The campaign changed while this request was handled");
   const dispatched = await dispatchEvents(deps, [event]);
   return { ok: true, campaign: campaignView(updated), dispatched };

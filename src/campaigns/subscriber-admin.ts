@@ -21,7 +21,7 @@ import { LOCALE, TAG, tagSchema } from "./schemas.ts";
 
 type Deps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
 
-/** Cap per request; the admin body limit (64 KB) usually binds first. Larger lists go in several files. */
+/** Cap per request (the import route allows 5 MB bodies). Larger lists go in several files. */
 export const MAX_IMPORT_ROWS = 5000;
 /** D1 allows 100 bound parameters per statement. */
 const IN_CHUNK = 90;

@@ -3,7 +3,8 @@
 import { purgeUnconfirmedPage, UNCONFIRMED_RETENTION_MS } from "../delivery/personal-data.ts";
 import type { AppDeps } from "../deps.ts";
 
-export const PURGE_PAGE_SIZE = 500;
+// D1 binds at most 100 parameters per statement and each page is deleted with `IN (ids)`.
+export const PURGE_PAGE_SIZE = 90;
 /** A cap per run so one run stays short; whatever is left goes the next night. */
 export const PURGE_MAX_PAGES = 40;
 

@@ -1,7 +1,7 @@
 // Events are written to pending_events in the same atomic batch as the state change that causes them, then
 // sent to Inngest. If the event bus is down the visitor still gets a success answer and nothing is lost: the
 // reconciler re-sends unsent rows later, with the same ids, and Inngest drops duplicates by id.
-import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { AtomicStatement, Db } from "../db/client.ts";
 import { pendingEvents } from "../db/schema.ts";
 import type { InngestClient } from "../functions/client.ts";
@@ -59,9 +59,13 @@ export async function queueAndDispatch(deps: DispatchDeps, events: PendingEvent[
   return dispatchEvents(deps, events);
 }
 
+/** D1 binds at most 100 parameters per statement; marking a page sent uses `IN (ids)`. */
+const RECONCILE_PAGE = 50;
+
 /**
  * Re-sends events that are still unsent after `minAgeMs` (so a request that is dispatching right now is not
- * raced). Returns how many were sent and how many remain.
+ * raced), a page at a time, up to `limit`. Stops at the first failed page: the bus is still down. Returns how
+ * many were sent and how many remain.
  */
 export async function reconcilePendingEvents(
   deps: DispatchDeps,
@@ -69,23 +73,28 @@ export async function reconcilePendingEvents(
 ): Promise<{ sent: number; remaining: number }> {
   const now = deps.now?.() ?? new Date();
   const cutoff = new Date(now.getTime() - (options.minAgeMs ?? 30_000));
-  const rows = await deps.db
-    .select()
-    .from(pendingEvents)
-    .where(and(isNull(pendingEvents.sentAt), lt(pendingEvents.createdAt, cutoff)))
-    .orderBy(asc(pendingEvents.createdAt))
-    .limit(options.limit ?? 500);
-  const ok =
-    rows.length > 0 &&
-    (await dispatchEvents(
+  const limit = options.limit ?? 500;
+  let sent = 0;
+  while (sent < limit) {
+    const rows = await deps.db
+      .select()
+      .from(pendingEvents)
+      .where(and(isNull(pendingEvents.sentAt), lt(pendingEvents.createdAt, cutoff)))
+      .orderBy(asc(pendingEvents.createdAt), asc(pendingEvents.id))
+      .limit(Math.min(RECONCILE_PAGE, limit - sent));
+    if (rows.length === 0) break;
+    const ok = await dispatchEvents(
       deps,
       rows.map((r) => ({ id: r.id, name: r.name, data: r.data, ...(r.ts ? { ts: r.ts } : {}) })),
-    ));
+    );
+    if (!ok) break;
+    sent += rows.length;
+  }
   const [left] = await deps.db
     .select({ n: sql<number>`count(*)` })
     .from(pendingEvents)
     .where(isNull(pendingEvents.sentAt));
-  return { sent: ok ? rows.length : 0, remaining: Number(left?.n ?? 0) };
+  return { sent, remaining: Number(left?.n ?? 0) };
 }
 
 /** For tests and diagnostics. */
@@ -95,8 +104,4 @@ export async function unsentEvents(db: Db) {
     .from(pendingEvents)
     .where(isNull(pendingEvents.sentAt))
     .orderBy(asc(pendingEvents.createdAt));
-}
-
-export async function markSent(db: Db, id: string, at: Date) {
-  await db.update(pendingEvents).set({ sentAt: at }).where(eq(pendingEvents.id, id));
 }

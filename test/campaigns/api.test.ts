@@ -19,7 +19,14 @@ import {
 let t: TestApp;
 afterEach(() => t?.close());
 
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]>; findings?: { ruleId: string; severity: string }[] } };
+type ErrorBody = {
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string[]>;
+    findings?: { ruleId: string; severity: string }[];
+  };
+};
 
 const inline = {
   subject: "A calmer way to prepare for appointments",
@@ -41,7 +48,10 @@ describe("admin auth", () => {
   it("answers 401 without a token and with a wrong one, and serves the right one", async () => {
     t = setup();
     for (const [method, path, body] of routes) {
-      const init = { method, ...(body ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}) };
+      const init = {
+        method,
+        ...(body ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+      };
       const missing = await t.app.request(path, init);
       expect(missing.status, `${method} ${path} without a token`).toBe(401);
       expect(((await missing.json()) as ErrorBody).error.code).toBe("unauthorized");
@@ -63,7 +73,9 @@ describe("admin auth", () => {
 describe("validation", () => {
   it("names every missing inline field", async () => {
     t = setup();
-    const res = await admin(t, "POST", "/api/admin/campaigns", { audience: { countries: ["USA"], tags: ["Bad Tag"] } });
+    const res = await admin(t, "POST", "/api/admin/campaigns", {
+      audience: { countries: ["USA"], tags: ["Bad Tag"] },
+    });
     expect(res.status).toBe(422);
     const body = (await res.json()) as ErrorBody;
     expect(body.error.code).toBe("validation_failed");
@@ -74,14 +86,20 @@ describe("validation", () => {
 
   it("refuses a template plus inline content, an unknown template, unknown keys and reserved placeholders", async () => {
     t = setup();
-    const both = await admin(t, "POST", "/api/admin/campaigns", { templateId: "questions-for-your-clinician", subject: "Hello there" });
+    const both = await admin(t, "POST", "/api/admin/campaigns", {
+      templateId: "questions-for-your-clinician",
+      subject: "Hello there",
+    });
     expect(((await both.json()) as ErrorBody).error.fields).toHaveProperty("subject");
     const unknown = await admin(t, "POST", "/api/admin/campaigns", { templateId: "no-such-template" });
     expect(unknown.status).toBe(422);
     expect(((await unknown.json()) as ErrorBody).error.fields?.templateId?.[0]).toContain("no-such-template");
     const extra = await admin(t, "POST", "/api/admin/campaigns", { ...inline, audiance: {} });
     expect(extra.status).toBe(422);
-    const placeholder = await admin(t, "POST", "/api/admin/campaigns", { ...inline, bodyMarkdown: "Hi %%HM_FIRST_NAME%%" });
+    const placeholder = await admin(t, "POST", "/api/admin/campaigns", {
+      ...inline,
+      bodyMarkdown: "Hi %%HM_FIRST_NAME%%",
+    });
     expect(((await placeholder.json()) as ErrorBody).error.fields).toHaveProperty("bodyMarkdown");
     const unknownAuthor = await admin(t, "POST", "/api/admin/campaigns", { ...inline, authorId: "nobody" });
     expect(unknownAuthor.status).toBe(422);
@@ -92,12 +110,18 @@ describe("validation", () => {
     const now = new Date("2026-11-27T10:00:00Z");
     t = setup({ now: () => now });
     const id = await createCampaign(t);
-    const past = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, { scheduledAt: "2026-11-27T09:59:00Z" });
+    const past = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, {
+      scheduledAt: "2026-11-27T09:59:00Z",
+    });
     expect(past.status).toBe(422);
     expect(((await past.json()) as ErrorBody).error.fields).toHaveProperty("scheduledAt");
-    const noZone = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, { scheduledAt: "2026-12-01 09:00" });
+    const noZone = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, {
+      scheduledAt: "2026-12-01 09:00",
+    });
     expect(((await noZone.json()) as ErrorBody).error.fields).toHaveProperty("scheduledAt");
-    const tooMany = await admin(t, "POST", `/api/admin/campaigns/${id}/test`, { to: ["a@x.org", "b@x.org", "c@x.org", "d@x.org", "e@x.org", "f@x.org"] });
+    const tooMany = await admin(t, "POST", `/api/admin/campaigns/${id}/test`, {
+      to: ["a@x.org", "b@x.org", "c@x.org", "d@x.org", "e@x.org", "f@x.org"],
+    });
     expect(((await tooMany.json()) as ErrorBody).error.fields).toHaveProperty("to");
     const badAddress = await admin(t, "POST", `/api/admin/campaigns/${id}/test`, { to: ["not-an-address"] });
     expect(((await badAddress.json()) as ErrorBody).error.fields).toHaveProperty("to.0");
@@ -106,7 +130,10 @@ describe("validation", () => {
     expect((await admin(t, "POST", "/api/admin/campaigns/cmp_missing/send", {})).status).toBe(404);
     const malformed = await t.app.request(`/api/admin/campaigns/${id}/send`, {
       method: "POST",
-      headers: { authorization: "Bearer test-admin-token-0123456789abcdef", "content-type": "application/json" },
+      headers: {
+        authorization: "Bearer test-admin-token-0123456789abcdef",
+        "content-type": "application/json",
+      },
       body: "{nope",
     });
     expect(malformed.status).toBe(400);
@@ -124,16 +151,24 @@ describe("content safety", () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as ErrorBody;
     expect(body.error.code).toBe("content_unsafe");
-    expect(body.error.findings?.map((f) => f.ruleId)).toEqual(expect.arrayContaining(["ketamine-fda-approved", "absolute-claims"]));
+    expect(body.error.findings?.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(["ketamine-fda-approved", "absolute-claims"]),
+    );
     expect(body.error.fields).toHaveProperty("bodyMarkdown");
     expect(await t.db.select().from(campaigns)).toHaveLength(0);
   });
 
   it("stores warnings, and sending needs acknowledgeWarnings: true", async () => {
     t = setup();
-    const res = await admin(t, "POST", "/api/admin/campaigns", { ...inline, subject: "A shocking look at appointments" });
+    const res = await admin(t, "POST", "/api/admin/campaigns", {
+      ...inline,
+      subject: "A shocking look at appointments",
+    });
     expect(res.status).toBe(201);
-    const created = (await res.json()) as { campaign: { id: string; lintWarnings: { ruleId: string }[] }; warnings: { ruleId: string }[] };
+    const created = (await res.json()) as {
+      campaign: { id: string; lintWarnings: { ruleId: string }[] };
+      warnings: { ruleId: string }[];
+    };
     expect(created.warnings.map((w) => w.ruleId)).toContain("sensational-words");
     expect(created.campaign.lintWarnings).toEqual(created.warnings);
     const id = created.campaign.id;
@@ -154,7 +189,12 @@ describe("content safety", () => {
 describe("lifecycle", () => {
   it("create from a template -> test send -> send to a segment -> sent, with status and counts", async () => {
     t = setup();
-    await seed(t, { count: 210, prefix: "sub_n", tags: ["news"], firstName: (i) => (i % 3 === 0 ? null : `Reader ${i}`) });
+    await seed(t, {
+      count: 210,
+      prefix: "sub_n",
+      tags: ["news"],
+      firstName: (i) => (i % 3 === 0 ? null : `Reader ${i}`),
+    });
     await seed(t, { count: 15, prefix: "sub_o", tags: ["other"] });
 
     const created = await admin(t, "POST", "/api/admin/campaigns", {
@@ -162,12 +202,17 @@ describe("lifecycle", () => {
       audience: { tags: ["news"] },
     });
     expect(created.status).toBe(201);
-    const { campaign } = (await created.json()) as { campaign: { id: string; status: string; name: string; subject: string } };
+    const { campaign } = (await created.json()) as {
+      campaign: { id: string; status: string; name: string; subject: string };
+    };
     expect(campaign).toMatchObject({ status: "draft", name: "Questions to bring to your next appointment" });
     const id = campaign.id;
 
     // Test send: marked as a test, recorded without a subscriber, status unchanged.
-    const test = await admin(t, "POST", `/api/admin/campaigns/${id}/test`, { to: ["team@hopemark.test"], firstName: "Sam" });
+    const test = await admin(t, "POST", `/api/admin/campaigns/${id}/test`, {
+      to: ["team@hopemark.test"],
+      firstName: "Sam",
+    });
     expect(test.status).toBe(202);
     const [testMail] = await t.db.select().from(outbox).where(eq(outbox.to, "team@hopemark.test"));
     expect(testMail?.subject).toBe(`[Test] ${campaign.subject}`);
@@ -180,7 +225,7 @@ describe("lifecycle", () => {
 
     const send = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, {});
     expect(send.status).toBe(202);
-    expect(((await send.json()) as { campaign: { status: string }; dispatched: boolean })).toMatchObject({
+    expect((await send.json()) as { campaign: { status: string }; dispatched: boolean }).toMatchObject({
       campaign: { status: "sending" },
       dispatched: true,
     });
@@ -199,7 +244,9 @@ describe("lifecycle", () => {
     for (const m of campaignMail) {
       expect(m.to).toMatch(/^sub_n/);
       expect(m.subject).toBe(campaign.subject);
-      expect(m.headers["List-Unsubscribe"]).toMatch(/^<http:\/\/newsletter\.test\/api\/unsubscribe\?token=[\w.-]+>$/);
+      expect(m.headers["List-Unsubscribe"]).toMatch(
+        /^<http:\/\/newsletter\.test\/api\/unsubscribe\?token=[\w.-]+>$/,
+      );
       expect(m.tags).toEqual([{ name: "campaign", value: id }]);
       expect(m.text).toContain("This email is an advertisement");
       expect(m.text).toContain("988");
@@ -214,7 +261,9 @@ describe("lifecycle", () => {
     });
     expect(view.finishedAt).toEqual(expect.any(String));
 
-    const list = (await (await admin(t, "GET", "/api/admin/campaigns?status=sent")).json()) as { campaigns: { id: string }[] };
+    const list = (await (await admin(t, "GET", "/api/admin/campaigns?status=sent")).json()) as {
+      campaigns: { id: string }[];
+    };
     expect(list.campaigns.map((c) => c.id)).toEqual([id]);
     expect((await admin(t, "POST", `/api/admin/campaigns/${id}/cancel`)).status).toBe(409);
   });
@@ -227,21 +276,30 @@ describe("lifecycle", () => {
     const res = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, {});
     expect(res.status).toBe(202);
     expect(((await res.json()) as { dispatched: boolean }).dispatched).toBe(false);
-    const [pending] = await t.db.select().from(pendingEvents).where(eq(pendingEvents.id, `campaign-send:${id}`));
+    const [pending] = await t.db
+      .select()
+      .from(pendingEvents)
+      .where(eq(pendingEvents.id, `campaign-send:${id}`));
     expect(pending).toMatchObject({ name: "newsletter/campaign.send-requested", sentAt: null });
     expect((await campaignRow(t, id)).status).toBe("sending");
   });
 
   it("lists newest first with a cursor", async () => {
     let clock = Date.parse("2026-11-27T10:00:00Z");
-    t = setup({ now: () => new Date((clock += 1000)) });
+    const tick = () => {
+      clock += 1000;
+      return new Date(clock);
+    };
+    t = setup({ now: tick });
     const ids = [await createCampaign(t), await createCampaign(t), await createAndSend(t)];
     const first = (await (await admin(t, "GET", "/api/admin/campaigns?limit=2")).json()) as {
       campaigns: { id: string }[];
       nextCursor: string;
     };
     expect(first.campaigns.map((c) => c.id)).toEqual([ids[2], ids[1]]);
-    const second = (await (await admin(t, "GET", `/api/admin/campaigns?limit=2&before=${first.nextCursor}`)).json()) as {
+    const second = (await (
+      await admin(t, "GET", `/api/admin/campaigns?limit=2&before=${first.nextCursor}`)
+    ).json()) as {
       campaigns: { id: string }[];
       nextCursor: string | null;
     };

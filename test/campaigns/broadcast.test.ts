@@ -39,7 +39,11 @@ describe("scheduled send", () => {
     expect(event).toMatchObject({ id: `campaign-send:${id}`, data: { campaignId: id, requestId: "send" } });
 
     const calls = instrumentMailer(t);
-    const { result, ctx } = await runBroadcast(t, { campaignId: id }, { steps: [{ id: "wait-for-schedule", handler: () => null }] });
+    const { result, ctx } = await runBroadcast(
+      t,
+      { campaignId: id },
+      { steps: [{ id: "wait-for-schedule", handler: () => null }] },
+    );
     expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-schedule", at);
     expect(result).toMatchObject({ outcome: "finished", sent: 120 });
     expect(calls.map((c) => c.to.length)).toEqual([100, 20]);
@@ -70,6 +74,22 @@ describe("scheduled send", () => {
     );
     expect(result).toMatchObject({ outcome: "skipped", status: "cancelled" });
     expect(calls).toHaveLength(0);
+  });
+  it("a scheduled campaign paused before it started keeps its schedule when resumed", async () => {
+    t = setup({ now: () => new Date("2026-11-27T10:00:00Z") });
+    await seed(t, { count: 5 });
+    const at = "2026-11-28T09:00:00.000Z";
+    const id = await createAndSend(t, {}, { scheduledAt: at });
+    await t.db.update(campaigns).set({ status: "paused", statusReason: "brake" }).where(eq(campaigns.id, id));
+    expect((await admin(t, "POST", `/api/admin/campaigns/${id}/resume`, {})).status).toBe(202);
+    expect((await campaignRow(t, id)).status).toBe("scheduled");
+    const { result, ctx } = await runBroadcast(
+      t,
+      { campaignId: id, requestId: "resume-1" },
+      { steps: [{ id: "wait-for-schedule", handler: () => null }] },
+    );
+    expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-schedule", at);
+    expect(result).toMatchObject({ outcome: "finished", sent: 5 });
   });
 });
 
@@ -123,7 +143,12 @@ describe("stopping mid-send", () => {
     expect(calls.flatMap((c) => c.to)).not.toContain(leaver.email);
     expect(await outboxRecipients(t, id)).not.toContain(leaver.email);
     expect((await campaignSends(t, id)).map((s) => s.subscriberId)).not.toContain(leaver.id);
-    expect(await campaignRow(t, id)).toMatchObject({ status: "sent", audienceCount: 250, sentCount: 249, skippedCount: 1 });
+    expect(await campaignRow(t, id)).toMatchObject({
+      status: "sent",
+      audienceCount: 250,
+      sentCount: 249,
+      skippedCount: 1,
+    });
   });
 
   it("complaint brake: a paused campaign stops, and resume sends the rest without duplicates", async () => {
@@ -147,8 +172,13 @@ describe("stopping mid-send", () => {
     expect((await admin(t, "POST", `/api/admin/campaigns/${id}/send`, {})).status).toBe(409);
     const resumed = await admin(t, "POST", `/api/admin/campaigns/${id}/resume`, {});
     expect(resumed.status).toBe(202);
-    const [event] = t.inngestApi.named("newsletter/campaign.send-requested").filter((e) => e.id?.includes("resume"));
-    expect(event).toMatchObject({ id: `campaign-resume:${id}:1`, data: { campaignId: id, requestId: "resume-1" } });
+    const [event] = t.inngestApi
+      .named("newsletter/campaign.send-requested")
+      .filter((e) => e.id?.includes("resume"));
+    expect(event).toMatchObject({
+      id: `campaign-resume:${id}:1`,
+      data: { campaignId: id, requestId: "resume-1" },
+    });
 
     const { result } = await runBroadcast(t, { campaignId: id, requestId: "resume-1" });
     expect(result).toMatchObject({ outcome: "finished", sent: 130 });
@@ -193,7 +223,10 @@ describe("page retries", () => {
     expect(first).toMatchObject({ sent: 100, more: true, lastId: people[99]?.id });
     // The retry re-reads eligibility: everyone on the first page now has a sends row, so it picks the next 50.
     expect(again).toMatchObject({ sent: 50, more: false, lastId: people[149]?.id });
-    expect(calls.map((c) => c.idempotencyKey)).toEqual([`${id}:${people[0]?.id}`, `${id}:${people[100]?.id}`]);
+    expect(calls.map((c) => c.idempotencyKey)).toEqual([
+      `${id}:${people[0]?.id}`,
+      `${id}:${people[100]?.id}`,
+    ]);
     expect(await campaignSends(t, id)).toHaveLength(150);
     expect((await campaignRow(t, id)).sentCount).toBe(150);
   });
@@ -209,9 +242,9 @@ describe("page retries", () => {
         throw new Error("connection reset after the provider accepted the batch");
       }
     });
-    await expect(sendCampaignPage(t.deps, { campaignId: id, afterId: null }, { minPageMs: 0 })).rejects.toThrow(
-      /connection reset/,
-    );
+    await expect(
+      sendCampaignPage(t.deps, { campaignId: id, afterId: null }, { minPageMs: 0 }),
+    ).rejects.toThrow(/connection reset/);
     expect(await campaignSends(t, id)).toHaveLength(0);
     const retry = await sendCampaignPage(t.deps, { campaignId: id, afterId: null }, { minPageMs: 0 });
     expect(retry).toMatchObject({ sent: 100, more: false });
@@ -249,8 +282,18 @@ describe("the 1,000-step split", () => {
     const calls = instrumentMailer(t);
     const split = { pagesPerRun: 2 };
 
-    const parent = await runBroadcast(t, { campaignId: id }, { overrides: split, steps: [{ id: "start-next-chunk", handler: () => ({ ids: ["evt-1"] }) }] });
-    expect(parent.result).toMatchObject({ outcome: "continued", pages: 2, sent: 200, nextChunk: 1, afterId: people[199]?.id });
+    const parent = await runBroadcast(
+      t,
+      { campaignId: id },
+      { overrides: split, steps: [{ id: "start-next-chunk", handler: () => ({ ids: ["evt-1"] }) }] },
+    );
+    expect(parent.result).toMatchObject({
+      outcome: "continued",
+      pages: 2,
+      sent: 200,
+      nextChunk: 1,
+      afterId: people[199]?.id,
+    });
     expect(parent.ctx.step.sendEvent).toHaveBeenCalledTimes(1);
     expect(parent.ctx.step.sendEvent).toHaveBeenCalledWith("start-next-chunk", {
       id: `campaign-chunk:${id}:send:1`,
@@ -263,13 +306,24 @@ describe("the 1,000-step split", () => {
       { campaignId: id, requestId: "send", afterId: people[199]?.id ?? "", chunk: 1 },
       { overrides: split, steps: [{ id: "start-next-chunk", handler: () => ({ ids: ["evt-2"] }) }] },
     );
-    expect(child.result).toMatchObject({ outcome: "continued", sent: 200, nextChunk: 2, afterId: people[399]?.id });
+    expect(child.result).toMatchObject({
+      outcome: "continued",
+      sent: 200,
+      nextChunk: 2,
+      afterId: people[399]?.id,
+    });
     expect(child.ctx.step.sendEvent).toHaveBeenCalledWith(
       "start-next-chunk",
-      expect.objectContaining({ data: { campaignId: id, requestId: "send", afterId: people[399]?.id, chunk: 2 } }),
+      expect.objectContaining({
+        data: { campaignId: id, requestId: "send", afterId: people[399]?.id, chunk: 2 },
+      }),
     );
 
-    const last = await runChunk(t, { campaignId: id, requestId: "send", afterId: people[399]?.id ?? "", chunk: 2 }, { overrides: split });
+    const last = await runChunk(
+      t,
+      { campaignId: id, requestId: "send", afterId: people[399]?.id ?? "", chunk: 2 },
+      { overrides: split },
+    );
     expect(last.result).toMatchObject({ outcome: "finished", sent: 50 });
     expect(last.ctx.step.sendEvent).not.toHaveBeenCalled();
 
@@ -311,7 +365,12 @@ describe("failure", () => {
     const onFailure = fn.opts.onFailure as unknown as (ctx: unknown) => Promise<void>;
     const step = { run: (_id: string, work: () => Promise<unknown>) => work() };
     await onFailure({
-      event: { name: "inngest/function.failed", data: { event: { name: "newsletter/campaign.send-requested", data: { campaignId: id, requestId: "send" } } } },
+      event: {
+        name: "inngest/function.failed",
+        data: {
+          event: { name: "newsletter/campaign.send-requested", data: { campaignId: id, requestId: "send" } },
+        },
+      },
       error: new Error("Resend batch of 5 failed: 403 invalid_from_address for x@example.org"),
       step,
     });

@@ -44,7 +44,12 @@ export async function seed(t: TestApp, spec: SeedSpec) {
     Array.from({ length: spec.count }, async (_, i) => {
       const id = `${prefix}${String(i).padStart(6, "0")}`;
       const email = `${id}@example.org`;
-      return { id, email, hash: await hashEmail(email), firstName: spec.firstName ? spec.firstName(i) : `Reader${i}` };
+      return {
+        id,
+        email,
+        hash: await hashEmail(email),
+        firstName: spec.firstName ? spec.firstName(i) : `Reader${i}`,
+      };
     }),
   );
   const insert = t.sqlite.prepare(
@@ -67,7 +72,11 @@ export async function seed(t: TestApp, spec: SeedSpec) {
   return rows.map((r) => ({ id: r.id, email: r.email }));
 }
 
-export async function suppress(t: TestApp, email: string, reason: "bounced" | "complained" | "manual" = "complained") {
+export async function suppress(
+  t: TestApp,
+  email: string,
+  reason: "bounced" | "complained" | "manual" = "complained",
+) {
   await t.db.insert(suppressions).values({ emailHash: await hashEmail(email), reason });
 }
 
@@ -77,7 +86,10 @@ export type BatchCall = { idempotencyKey: string; to: string[] };
  * Wraps the app's mailer (the real one: send gate + outbox transport). `afterBatch(n)` runs after the n-th
  * successful batch call (1-based), which is "between two pages" of a broadcast.
  */
-export function instrumentMailer(t: TestApp, afterBatch: (n: number, messages: OutgoingEmail[]) => Promise<void> = async () => {}) {
+export function instrumentMailer(
+  t: TestApp,
+  afterBatch: (n: number, messages: OutgoingEmail[]) => Promise<void> = async () => {},
+) {
   const real: Mailer = t.deps.mailer;
   const calls: BatchCall[] = [];
   t.deps.mailer = {
@@ -102,7 +114,11 @@ export async function createCampaign(
   return ((await res.json()) as { campaign: { id: string } }).campaign.id;
 }
 
-export async function createAndSend(t: TestApp, audience: CampaignAudience = {}, send: Record<string, unknown> = {}) {
+export async function createAndSend(
+  t: TestApp,
+  audience: CampaignAudience = {},
+  send: Record<string, unknown> = {},
+) {
   const id = await createCampaign(t, { templateId: "questions-for-your-clinician", audience });
   const res = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, send);
   if (res.status !== 202) throw new Error(`send failed: ${res.status} ${await res.text()}`);

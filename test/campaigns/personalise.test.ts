@@ -20,7 +20,13 @@ afterEach(() => t?.close());
 
 const recipients: Recipient[] = [
   { id: "sub_p01", email: "a@example.org", firstName: `Zoë "Z" O'Brien & <Co>`, locale: "en", country: "US" },
-  { id: "sub_p02", email: "b@example.org", firstName: "<script>alert('x')</script>", locale: "en-GB", country: "GB" },
+  {
+    id: "sub_p02",
+    email: "b@example.org",
+    firstName: "<script>alert('x')</script>",
+    locale: "en-GB",
+    country: "GB",
+  },
   { id: "sub_p03", email: "c@example.org", firstName: "Ana & Bo", locale: "en", country: "CA" },
   { id: "sub_p04", email: "d@example.org", firstName: null, locale: "en", country: null },
   { id: "sub_p05", email: "e@example.org", firstName: "   ", locale: "fr", country: "FR" },
@@ -56,11 +62,15 @@ describe("personalisation by substitution", () => {
       expect(message.html).toBe(reference.html);
       expect(message.text).toBe(reference.text);
       expect(message.to).toBe(recipient.email);
-      expect(message.headers).toEqual(unsubscribeHeaders(await oneClickUnsubscribeUrl(appUrl, tokenSecret, recipient.id)));
+      expect(message.headers).toEqual(
+        unsubscribeHeaders(await oneClickUnsubscribeUrl(appUrl, tokenSecret, recipient.id)),
+      );
       expect(message).toMatchObject({ kind: "marketing", advertising: true, templateId: "campaign" });
       expect(message.idempotencyKey).toBe(`${campaign.id}:${recipient.id}`);
       // Every personalised message still carries footer, attribution, postal address, unsubscribe, advertising.
-      expect(checkMessage(message, { postalAddress: t.deps.config.mail.postalAddress })).toEqual({ ok: true });
+      expect(checkMessage(message, { postalAddress: t.deps.config.mail.postalAddress })).toEqual({
+        ok: true,
+      });
     }
 
     // The names really were escaped in HTML and plain in text (not merely equal to a render that dropped them).

@@ -62,7 +62,11 @@ export async function startBatchStub(options: { keepEmails?: boolean; recordKeys
         return json(
           res,
           429,
-          { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests. You can only make 5 requests per second." },
+          {
+            statusCode: 429,
+            name: "rate_limit_exceeded",
+            message: "Too many requests. You can only make 5 requests per second.",
+          },
           { "retry-after": retryAfter },
         );
       }
@@ -90,11 +94,19 @@ export async function startBatchStub(options: { keepEmails?: boolean; recordKeys
         return json(res, 422, { statusCode: 422, name: "validation_error", message: "Invalid JSON" });
       }
       if (!Array.isArray(batch) || batch.length === 0 || batch.length > 100) {
-        return json(res, 422, { statusCode: 422, name: "validation_error", message: "A batch holds 1 to 100 emails." });
+        return json(res, 422, {
+          statusCode: 422,
+          name: "validation_error",
+          message: "A batch holds 1 to 100 emails.",
+        });
       }
       const bad = batch.findIndex((e) => !e.from || !e.to || !e.subject || !(e.html || e.text));
       if (bad >= 0) {
-        return json(res, 422, { statusCode: 422, name: "validation_error", message: `emails[${bad}]: missing field` });
+        return json(res, 422, {
+          statusCode: 422,
+          name: "validation_error",
+          message: `emails[${bad}]: missing field`,
+        });
       }
       stats.emails += batch.length;
       if (options.keepEmails) emails.push(...batch);
@@ -122,4 +134,7 @@ export type BatchStub = Awaited<ReturnType<typeof startBatchStub>>;
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const stub = await startBatchStub({ recordKeys: false });
   process.stdout.write(`${stub.url}\n`);
+  // The parent holds our stdin open; when it goes away, so do we.
+  process.stdin.on("end", () => process.exit(0));
+  process.stdin.resume();
 }

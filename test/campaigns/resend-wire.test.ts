@@ -34,7 +34,9 @@ describe("broadcast through the Resend SDK", () => {
     const email = stub.emails[0];
     expect(email?.to).toBe(people[0]?.email);
     expect(email?.from).toBe("Hopemark Health <newsletter@hopemark.test>");
-    expect(email?.headers?.["List-Unsubscribe"]).toMatch(/^<http:\/\/newsletter\.test\/api\/unsubscribe\?token=/);
+    expect(email?.headers?.["List-Unsubscribe"]).toMatch(
+      /^<http:\/\/newsletter\.test\/api\/unsubscribe\?token=/,
+    );
     expect(email?.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(email?.tags).toEqual([{ name: "campaign", value: id }]);
     expect(email?.html).toContain("Hi Reader0,");

@@ -26,7 +26,10 @@ async function exportCsv(app: TestApp, query = "") {
   return res.text();
 }
 
-type ListBody = { subscribers: { id: string; email: string; tags: string[]; status: string }[]; nextCursor: string | null };
+type ListBody = {
+  subscribers: { id: string; email: string; tags: string[]; status: string }[];
+  nextCursor: string | null;
+};
 
 describe("list", () => {
   it("filters by status, tag, locale, country and address, and pages by cursor", async () => {
@@ -35,21 +38,44 @@ describe("list", () => {
     await seed(t, { count: 3, prefix: "sub_b", tags: ["events"], country: "US" });
     await seed(t, { count: 2, prefix: "sub_c", status: "unsubscribed", tags: ["news"] });
 
-    const page1 = (await (await admin(t, "GET", "/api/admin/subscribers?tag=news&limit=4")).json()) as ListBody;
-    expect(page1.subscribers.map((s) => s.id)).toEqual(["sub_a000000", "sub_a000001", "sub_a000002", "sub_a000003"]);
-    const page2 = (await (await admin(t, "GET", `/api/admin/subscribers?tag=news&limit=4&after=${page1.nextCursor}`)).json()) as ListBody;
-    expect(page2.subscribers.map((s) => s.id)).toEqual(["sub_a000004", "sub_a000005", "sub_a000006", "sub_c000000"]);
-    const page3 = (await (await admin(t, "GET", `/api/admin/subscribers?tag=news&limit=4&after=${page2.nextCursor}`)).json()) as ListBody;
+    const page1 = (await (
+      await admin(t, "GET", "/api/admin/subscribers?tag=news&limit=4")
+    ).json()) as ListBody;
+    expect(page1.subscribers.map((s) => s.id)).toEqual([
+      "sub_a000000",
+      "sub_a000001",
+      "sub_a000002",
+      "sub_a000003",
+    ]);
+    const page2 = (await (
+      await admin(t, "GET", `/api/admin/subscribers?tag=news&limit=4&after=${page1.nextCursor}`)
+    ).json()) as ListBody;
+    expect(page2.subscribers.map((s) => s.id)).toEqual([
+      "sub_a000004",
+      "sub_a000005",
+      "sub_a000006",
+      "sub_c000000",
+    ]);
+    const page3 = (await (
+      await admin(t, "GET", `/api/admin/subscribers?tag=news&limit=4&after=${page2.nextCursor}`)
+    ).json()) as ListBody;
     expect(page3).toMatchObject({ subscribers: [{ id: "sub_c000001" }], nextCursor: null });
 
-    const active = (await (await admin(t, "GET", "/api/admin/subscribers?status=active&locale=en&country=gb")).json()) as ListBody;
+    const active = (await (
+      await admin(t, "GET", "/api/admin/subscribers?status=active&locale=en&country=gb")
+    ).json()) as ListBody;
     expect(active.subscribers).toHaveLength(7);
-    const one = (await (await admin(t, "GET", "/api/admin/subscribers?email=sub_b000001@EXAMPLE.org")).json()) as ListBody;
+    const one = (await (
+      await admin(t, "GET", "/api/admin/subscribers?email=sub_b000001@EXAMPLE.org")
+    ).json()) as ListBody;
     expect(one.subscribers.map((s) => s.id)).toEqual(["sub_b000001"]);
 
     const bad = await admin(t, "GET", "/api/admin/subscribers?status=gone&limit=0");
     expect(bad.status).toBe(422);
-    expect(Object.keys(((await bad.json()) as { error: { fields: object } }).error.fields).sort()).toEqual(["limit", "status"]);
+    expect(Object.keys(((await bad.json()) as { error: { fields: object } }).error.fields).sort()).toEqual([
+      "limit",
+      "status",
+    ]);
   });
 });
 
@@ -58,14 +84,33 @@ describe("tags", () => {
     t = setup();
     const [person] = await seed(t, { count: 1, tags: ["news"] });
     const id = person?.id ?? "";
-    const added = await admin(t, "POST", `/api/admin/subscribers/${id}/tags`, { tags: ["events", "news", "research"] });
+    const added = await admin(t, "POST", `/api/admin/subscribers/${id}/tags`, {
+      tags: ["events", "news", "research"],
+    });
     expect(added.status).toBe(200);
-    expect(((await added.json()) as { subscriber: { tags: string[] } }).subscriber.tags).toEqual(["events", "news", "research"]);
-    const removed = await t.app.request(`/api/admin/subscribers/${id}/tags/news`, { method: "DELETE", headers: auth });
-    expect(((await removed.json()) as { subscriber: { tags: string[] } }).subscriber.tags).toEqual(["events", "research"]);
-    expect((await admin(t, "POST", `/api/admin/subscribers/${id}/tags`, { tags: ["Has Spaces"] })).status).toBe(422);
-    expect((await admin(t, "POST", "/api/admin/subscribers/sub_missing/tags", { tags: ["news"] })).status).toBe(404);
-    const [row] = await t.db.select({ tags: subscribers.tags }).from(subscribers).where(eq(subscribers.id, id));
+    expect(((await added.json()) as { subscriber: { tags: string[] } }).subscriber.tags).toEqual([
+      "events",
+      "news",
+      "research",
+    ]);
+    const removed = await t.app.request(`/api/admin/subscribers/${id}/tags/news`, {
+      method: "DELETE",
+      headers: auth,
+    });
+    expect(((await removed.json()) as { subscriber: { tags: string[] } }).subscriber.tags).toEqual([
+      "events",
+      "research",
+    ]);
+    expect(
+      (await admin(t, "POST", `/api/admin/subscribers/${id}/tags`, { tags: ["Has Spaces"] })).status,
+    ).toBe(422);
+    expect(
+      (await admin(t, "POST", "/api/admin/subscribers/sub_missing/tags", { tags: ["news"] })).status,
+    ).toBe(404);
+    const [row] = await t.db
+      .select({ tags: subscribers.tags })
+      .from(subscribers)
+      .where(eq(subscribers.id, id));
     expect(row?.tags).toEqual(["events", "research"]);
   });
 });
@@ -78,15 +123,40 @@ describe("CSV import", () => {
     "cy@example.org,,,,news",
   ].join("\r\n");
 
+  it("accepts files larger than the 64 KB limit for other requests, and refuses oversized ones with 413", async () => {
+    t = setup();
+    const rows = Array.from({ length: 2_500 }, (_, i) => `reader${i}@example.org,Reader,en,us,news`);
+    const big = ["email,first_name,locale,country,tags", ...rows].join("\n");
+    expect(big.length).toBeGreaterThan(64 * 1024);
+    const res = await importCsv(t, big, "source=crm");
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { imported: { created: number } }).imported.created).toBe(2_500);
+
+    const huge = `email\n${"x".repeat(6 * 1024 * 1024)}`;
+    const refused = await importCsv(t, huge, "source=crm");
+    expect(refused.status).toBe(413);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+  });
+
   it("without prior consent: pending, source recorded, confirmation requested, no consent claimed", async () => {
     t = setup();
     const res = await importCsv(t, csv, "source=webinar-2026");
     expect(res.status).toBe(201);
-    expect(((await res.json()) as { imported: object }).imported).toMatchObject({ rows: 3, created: 3, pending: 3, active: 0 });
+    expect(((await res.json()) as { imported: object }).imported).toMatchObject({
+      rows: 3,
+      created: 3,
+      pending: 3,
+      active: 0,
+    });
     const rows = await t.db.select().from(subscribers);
     expect(rows.map((r) => r.status)).toEqual(["pending", "pending", "pending"]);
     const bo = rows.find((r) => r.email === "bo@example.org");
-    expect(bo).toMatchObject({ firstName: "Bo-Ray O'Neil", locale: "en", country: "US", source: "import:webinar-2026" });
+    expect(bo).toMatchObject({
+      firstName: "Bo-Ray O'Neil",
+      locale: "en",
+      country: "US",
+      source: "import:webinar-2026",
+    });
     expect(rows.find((r) => r.email === "ana@example.org")?.tags).toEqual(["news", "events"]);
     expect(await t.db.select().from(consents)).toHaveLength(0);
     const created = t.inngestApi.named("newsletter/subscriber.created");
@@ -121,25 +191,53 @@ describe("CSV import", () => {
     t = setup();
     const [left] = await seed(t, { count: 1, prefix: "sub_u", status: "unsubscribed" });
     await suppress(t, "erased@example.org", "manual");
-    const file = ["email,first_name", `${left?.email},Changed`, "erased@example.org,Erin", "new@example.org,Nia"].join("\n");
+    const file = [
+      "email,first_name",
+      `${left?.email},Changed`,
+      "erased@example.org,Erin",
+      "new@example.org,Nia",
+    ].join("\n");
     const res = await importCsv(t, file, "source=crm&priorConsent=yes");
-    expect(((await res.json()) as { imported: object }).imported).toMatchObject({ rows: 3, created: 1, existing: 1, suppressed: 1 });
-    const [unchanged] = await t.db.select().from(subscribers).where(eq(subscribers.id, left?.id ?? ""));
+    expect(((await res.json()) as { imported: object }).imported).toMatchObject({
+      rows: 3,
+      created: 1,
+      existing: 1,
+      suppressed: 1,
+    });
+    const [unchanged] = await t.db
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.id, left?.id ?? ""));
     expect(unchanged).toMatchObject({ status: "unsubscribed", firstName: "Reader0" });
-    expect(await t.db.select().from(subscribers).where(eq(subscribers.emailHash, await hashEmail("erased@example.org")))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(subscribers)
+        .where(eq(subscribers.emailHash, await hashEmail("erased@example.org"))),
+    ).toHaveLength(0);
   });
 
   it("rejects the whole file when any row is bad, naming line and column", async () => {
     t = setup();
-    const file = ["email,first_name,country", "ok@example.org,Ok,US", "broken,<b>x</b>,USA", "ok@EXAMPLE.org,Dup,US"].join("\n");
+    const file = [
+      "email,first_name,country",
+      "ok@example.org,Ok,US",
+      "broken,<b>x</b>,USA",
+      "ok@EXAMPLE.org,Dup,US",
+    ].join("\n");
     const res = await importCsv(t, file, "source=crm");
     expect(res.status).toBe(422);
     const fields = ((await res.json()) as { error: { fields: Record<string, string[]> } }).error.fields;
-    expect(Object.keys(fields).sort()).toEqual(["line 3.country", "line 3.email", "line 3.firstName", "line 4.email"]);
+    expect(Object.keys(fields).sort()).toEqual([
+      "line 3.country",
+      "line 3.email",
+      "line 3.firstName",
+      "line 4.email",
+    ]);
     expect(await t.db.select().from(subscribers)).toHaveLength(0);
     expect(await t.db.select().from(pendingEvents)).toHaveLength(0);
 
-    expect((await importCsv(t, "email\n\"unterminated", "source=crm")).status).toBe(422);
+    expect((await importCsv(t, 'email\n"unterminated', "source=crm")).status).toBe(422);
     expect((await importCsv(t, "name\nx", "source=crm")).status).toBe(422);
     const noSource = await importCsv(t, "email\na@example.org", "");
     expect(((await noSource.json()) as { error: { fields: object } }).error.fields).toHaveProperty("source");
@@ -173,12 +271,18 @@ describe("CSV export", () => {
       const pick = (text: string) =>
         parseCsv(text)
           .slice(1)
-          .map(({ cells }) => [cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]].join("|"))
+          .map(({ cells }) =>
+            [cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]].join("|"),
+          )
           .sort();
       expect(pick(again)).toEqual(pick(exported));
-      const names = (await other.db.select({ n: subscribers.firstName }).from(subscribers)).map((r) => r.n).sort();
+      const names = (await other.db.select({ n: subscribers.firstName }).from(subscribers))
+        .map((r) => r.n)
+        .sort();
       expect(names).toEqual(["Bo", "Zoë O'Brien", null]);
-      const emails = (await other.db.select({ e: subscribers.email }).from(subscribers)).map((r) => r.e).sort();
+      const emails = (await other.db.select({ e: subscribers.email }).from(subscribers))
+        .map((r) => r.e)
+        .sort();
       expect(emails).toEqual(["+plus@example.org", "-dash@example.org", "quote@example.org"]);
     } finally {
       other.close();

@@ -51,6 +51,27 @@ describe("pending events (transactional outbox for Inngest)", () => {
     expect(t.inngestApi.events.map((e) => e.id)).toEqual(["confirmed:sub_1"]);
   });
 
+  it("reconciles a backlog in pages small enough for D1, and stops while the bus is still down", async () => {
+    t = createTestApp({ now: () => new Date(Date.now() + 5 * 60_000) });
+    const backlog = Array.from({ length: 120 }, (_, i) => ({
+      id: `created:sub_${String(i).padStart(3, "0")}`,
+      name: "newsletter/subscriber.created",
+      data: { subscriberId: `sub_${i}` },
+    }));
+    await atomic(
+      t.db,
+      backlog.map((e) => queueEventStatement(t.db, e)),
+    );
+    t.inngestApi.failing = true;
+    expect(await reconcilePendingEvents(t.deps)).toEqual({ sent: 0, remaining: 120 });
+
+    t.inngestApi.failing = false;
+    const callsBefore = t.inngestApi.calls;
+    expect(await reconcilePendingEvents(t.deps)).toEqual({ sent: 120, remaining: 0 });
+    expect(t.inngestApi.calls - callsBefore).toBe(3);
+    expect(new Set(t.inngestApi.events.map((e) => e.id))).toEqual(new Set(backlog.map((e) => e.id)));
+  });
+
   it("queues the same logical event once", async () => {
     t = createTestApp();
     await atomic(t.db, [queueEventStatement(t.db, event)]);

@@ -38,3 +38,52 @@ describe("Cloudflare Worker with D1", () => {
     expect(((await res.json()) as { function_count: number }).function_count).toBeGreaterThan(0);
   });
 });
+
+describe("the signup path on Workers", () => {
+  it("records a signup, its consent and its pending event in D1 even when the event bus is unreachable", async () => {
+    const res = await worker.fetch(
+      new Request("https://news.hopemark.test/api/subscribe", {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": "203.0.113.9" },
+        body: JSON.stringify({ email: "Worker.Reader@Example.ORG", consent: true, country: "CA" }),
+      }),
+    );
+    expect(res.status).toBe(202);
+    const subscriber = await env.DB.prepare("select id, email, status, country from subscribers").first<{
+      id: string;
+      email: string;
+      status: string;
+      country: string;
+    }>();
+    expect(subscriber).toMatchObject({
+      email: "Worker.Reader@example.org",
+      status: "pending",
+      country: "CA",
+    });
+    const consent = await env.DB.prepare(
+      "select action, wording_version from consents where subscriber_id = ?",
+    )
+      .bind(subscriber?.id)
+      .first<{ action: string; wording_version: string }>();
+    expect(consent?.action).toBe("given");
+    expect(consent?.wording_version).toBeTruthy();
+    const pending = await env.DB.prepare("select name, sent_at from pending_events").all<{
+      name: string;
+      sent_at: number | null;
+    }>();
+    expect(pending.results).toEqual([{ name: "newsletter/subscriber.created", sent_at: null }]);
+  });
+
+  it("answers 422 with field errors and writes nothing for bad input", async () => {
+    const res = await worker.fetch(
+      new Request("https://news.hopemark.test/api/subscribe", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "not-an-address", consent: false }),
+      }),
+    );
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { fields: Record<string, string[]> } };
+    expect(Object.keys(body.error.fields)).toEqual(expect.arrayContaining(["email", "consent"]));
+  });
+});

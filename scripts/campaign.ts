@@ -1,0 +1,334 @@
+// npm run campaign -- <command> ...   A command line for marketers; it only calls the admin API.
+//
+//   create  --template <id> | --subject S --preheader P --body-file F.md --author <id> [--source "claim|citation"]...
+//           [--name N] [--tag T]... [--locale L]... [--country C]...
+//   test    <id> --to <address> [--to <address>]... [--first-name Sam]
+//   send    <id> [--at 2026-12-01T09:00:00Z] [--ack-warnings] [--no-watch]
+//   cancel  <id>
+//   resume  <id> [--ack-complaint-rate] [--no-watch]
+//   status  <id> [--watch]
+//   list    [--status sending]
+//
+// Talks to APP_URL with ADMIN_TOKEN (defaults: the development defaults of src/config.ts, so it works against
+// `npm run dev` out of the box). While a campaign sends, a progress line shows sent / audience until it ends.
+// Exit codes: 0 done, 1 the API refused or the campaign ended failed/cancelled/paused, 2 bad usage.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { formatFinding } from "../src/lint/format.ts";
+import type { Finding } from "../src/lint/types.ts";
+
+export type CliIo = {
+  fetch: typeof fetch;
+  env: Record<string, string | undefined>;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** True when `out` is a terminal: the progress line then rewrites itself in place. */
+  tty: boolean;
+  sleep: (ms: number) => Promise<void>;
+  readFile: (path: string) => string;
+};
+
+type Counts = {
+  audience: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  delivered: number;
+  complained: number;
+};
+type CampaignView = {
+  id: string;
+  name: string;
+  subject: string;
+  status: string;
+  statusReason: string | null;
+  scheduledAt: string | null;
+  audience: Record<string, string[]>;
+  counts: Counts;
+  lintWarnings: Finding[];
+};
+type ApiErrorBody = {
+  error?: { code?: string; message?: string; fields?: Record<string, string[]>; findings?: Finding[] };
+};
+
+const USAGE = `usage: npm run campaign -- <command> [options]
+  create  --template <id> | --subject S --preheader P --body-file F.md --author <id> [--source "claim|citation"]
+          [--name N] [--tag T]... [--locale L]... [--country C]...
+  test    <id> --to <address> [--to <address>]... [--first-name NAME]
+  send    <id> [--at ISO-DATE-TIME] [--ack-warnings] [--no-watch]
+  cancel  <id>
+  resume  <id> [--ack-complaint-rate] [--no-watch]
+  status  <id> [--watch]
+  list    [--status STATUS]
+environment: APP_URL (default http://127.0.0.1:3000), ADMIN_TOKEN (default: the development token)`;
+
+const TERMINAL = new Set(["sent", "cancelled", "failed", "paused", "draft"]);
+
+class UsageError extends Error {}
+
+const options = {
+  template: { type: "string" },
+  subject: { type: "string" },
+  preheader: { type: "string" },
+  "body-file": { type: "string" },
+  author: { type: "string" },
+  source: { type: "string", multiple: true },
+  name: { type: "string" },
+  tag: { type: "string", multiple: true },
+  locale: { type: "string", multiple: true },
+  country: { type: "string", multiple: true },
+  to: { type: "string", multiple: true },
+  "first-name": { type: "string" },
+  at: { type: "string" },
+  "ack-warnings": { type: "boolean" },
+  "ack-complaint-rate": { type: "boolean" },
+  "no-watch": { type: "boolean" },
+  watch: { type: "boolean" },
+  status: { type: "string" },
+  interval: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function fmt(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+export function progressLine(c: Pick<CampaignView, "status" | "counts" | "scheduledAt">): string {
+  const { audience, sent, skipped, failed } = c.counts;
+  const done = sent + skipped + failed;
+  const pct = audience > 0 ? ` (${Math.min(100, Math.floor((done / audience) * 100))}%)` : "";
+  const when = c.status === "scheduled" && c.scheduledAt ? ` at ${c.scheduledAt}` : "";
+  return `${c.status}${when}: ${fmt(sent)} / ${fmt(audience)} sent${pct}, ${fmt(skipped)} skipped, ${fmt(failed)} failed`;
+}
+
+function describe(c: CampaignView): string {
+  const audience = Object.entries(c.audience)
+    .filter(([, v]) => v.length > 0)
+    .map(([k, v]) => `${k}=${v.join(",")}`)
+    .join(" ");
+  return [
+    `${c.id}  ${c.name}`,
+    `  subject:  ${c.subject}`,
+    `  audience: ${audience || "all active subscribers"}`,
+    `  ${progressLine(c)}`,
+    ...(c.statusReason ? [`  reason:   ${c.statusReason}`] : []),
+    ...(c.lintWarnings.length > 0
+      ? [`  ${c.lintWarnings.length} content warning(s) acknowledged or pending`]
+      : []),
+  ].join("\n");
+}
+
+export async function runCampaignCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`campaign: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, id] = positionals;
+  if (values.help || !command) {
+    io.out(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+
+  let appUrl: string;
+  let token: string;
+  try {
+    // Only the two settings this tool uses, so a production-only requirement elsewhere never blocks it.
+    const config = loadConfig({
+      APP_URL: io.env.APP_URL,
+      ADMIN_TOKEN: io.env.ADMIN_TOKEN,
+      HOST: io.env.HOST,
+      PORT: io.env.PORT,
+    });
+    appUrl = config.appUrl;
+    token = config.adminToken;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`campaign: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    let res: Response;
+    try {
+      res = await io.fetch(`${appUrl}/api/admin/campaigns${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new UsageError(
+        `cannot reach ${appUrl} (${(error as Error).message}); is the server running? Set APP_URL.`,
+      );
+    }
+    const json = (await res.json().catch(() => ({}))) as unknown;
+    return { status: res.status, ok: res.ok, json };
+  };
+
+  const refused = (status: number, json: unknown): number => {
+    const error = (json as ApiErrorBody).error;
+    io.err(`campaign: ${status} ${error?.code ?? "error"}: ${error?.message ?? "request failed"}\n`);
+    for (const [field, messages] of Object.entries(error?.fields ?? {}))
+      io.err(`  ${field}: ${messages.join("; ")}\n`);
+    for (const finding of error?.findings ?? []) io.err(`  ${formatFinding(finding)}\n`);
+    if (status === 401) io.err("  (check ADMIN_TOKEN)\n");
+    return 1;
+  };
+
+  const interval = Number(values.interval ?? 1000);
+
+  const watch = async (campaignId: string): Promise<number> => {
+    let last = "";
+    for (;;) {
+      const res = await api("GET", `/${campaignId}`);
+      if (!res.ok) return refused(res.status, res.json);
+      const campaign = (res.json as { campaign: CampaignView }).campaign;
+      const line = progressLine(campaign);
+      if (io.tty) io.out(`\r\x1b[2K${line}`);
+      else if (line !== last) io.out(`${line}\n`);
+      last = line;
+      if (TERMINAL.has(campaign.status)) {
+        if (io.tty) io.out("\n");
+        if (campaign.statusReason) io.out(`${campaign.statusReason}\n`);
+        return campaign.status === "sent" ? 0 : 1;
+      }
+      await io.sleep(interval);
+    }
+  };
+
+  const needId = () => {
+    if (!id) throw new UsageError(`"${command}" needs a campaign id`);
+    return encodeURIComponent(id);
+  };
+
+  try {
+    switch (command) {
+      case "create": {
+        const audience = {
+          ...(values.tag ? { tags: values.tag } : {}),
+          ...(values.locale ? { locales: values.locale } : {}),
+          ...(values.country ? { countries: values.country } : {}),
+        };
+        let body: Record<string, unknown>;
+        if (values.template) {
+          body = { templateId: values.template };
+        } else {
+          if (!values["body-file"])
+            throw new UsageError("give --template <id>, or --subject, --preheader, --body-file and --author");
+          const sources = (values.source ?? []).map((s) => {
+            const [claim, ...citation] = s.split("|");
+            return { claim: claim?.trim() ?? "", citation: citation.join("|").trim() };
+          });
+          body = {
+            subject: values.subject,
+            preheader: values.preheader,
+            bodyMarkdown: io.readFile(values["body-file"]),
+            authorId: values.author,
+            ...(sources.length > 0 ? { sources } : {}),
+          };
+        }
+        const res = await api("POST", "", {
+          ...body,
+          ...(values.name ? { name: values.name } : {}),
+          audience,
+        });
+        if (!res.ok) return refused(res.status, res.json);
+        const { campaign, warnings } = res.json as { campaign: CampaignView; warnings: Finding[] };
+        io.out(`created ${campaign.id}\n${describe(campaign)}\n`);
+        for (const w of warnings) io.out(`  ${formatFinding(w)}\n`);
+        if (warnings.length > 0)
+          io.out("Sending will need --ack-warnings once a person has reviewed these.\n");
+        return 0;
+      }
+      case "test": {
+        const campaignId = needId();
+        if (!values.to) throw new UsageError("give at least one --to <address>");
+        const res = await api("POST", `/${campaignId}/test`, {
+          to: values.to,
+          ...(values["first-name"] ? { firstName: values["first-name"] } : {}),
+        });
+        if (!res.ok) return refused(res.status, res.json);
+        io.out(`test sent to ${values.to.length} address(es)\n`);
+        return 0;
+      }
+      case "send":
+      case "resume": {
+        const campaignId = needId();
+        const res =
+          command === "send"
+            ? await api("POST", `/${campaignId}/send`, {
+                ...(values.at ? { scheduledAt: values.at } : {}),
+                ...(values["ack-warnings"] ? { acknowledgeWarnings: true } : {}),
+              })
+            : await api(
+                "POST",
+                `/${campaignId}/resume`,
+                values["ack-complaint-rate"] ? { acknowledgeComplaintRate: true } : {},
+              );
+        if (!res.ok) return refused(res.status, res.json);
+        const { campaign, dispatched } = res.json as { campaign: CampaignView; dispatched: boolean };
+        io.out(`${command === "send" ? "send requested" : "resumed"}: ${progressLine(campaign)}\n`);
+        if (!dispatched) io.out("The event bus did not answer; the server will retry it shortly.\n");
+        if (values["no-watch"] || campaign.status === "scheduled") return 0;
+        return watch(campaignId);
+      }
+      case "cancel": {
+        const res = await api("POST", `/${needId()}/cancel`);
+        if (!res.ok) return refused(res.status, res.json);
+        io.out(`${progressLine((res.json as { campaign: CampaignView }).campaign)}\n`);
+        return 0;
+      }
+      case "status": {
+        const campaignId = needId();
+        if (values.watch) return watch(campaignId);
+        const res = await api("GET", `/${campaignId}`);
+        if (!res.ok) return refused(res.status, res.json);
+        io.out(`${describe((res.json as { campaign: CampaignView }).campaign)}\n`);
+        return 0;
+      }
+      case "list": {
+        const res = await api(
+          "GET",
+          `?limit=100${values.status ? `&status=${encodeURIComponent(values.status)}` : ""}`,
+        );
+        if (!res.ok) return refused(res.status, res.json);
+        const { campaigns } = res.json as { campaigns: CampaignView[] };
+        if (campaigns.length === 0) io.out("no campaigns\n");
+        for (const c of campaigns)
+          io.out(`${c.id}  ${c.status.padEnd(9)}  ${fmt(c.counts.sent).padStart(9)} sent  ${c.name}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`campaign: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  process.exitCode = await runCampaignCli(process.argv.slice(2), {
+    fetch,
+    env: process.env,
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    tty: Boolean(process.stdout.isTTY),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    readFile: (path) => readFileSync(path, "utf8"),
+  });
+}
