@@ -1,7 +1,8 @@
 // Composes the subscriber journey's emails from a subscriber row. Links are signed per subscriber; the visible
 // unsubscribe link opens the page with one button, the List-Unsubscribe header points at the one-click POST.
-import { authorById, type Lesson } from "../content/index.ts";
+import type { Lesson } from "../content/index.ts";
 import type { AppDeps } from "../deps.ts";
+import { buildLessonProps } from "../emails/lesson-props.ts";
 import { renderEmail, type TemplateId, unsubscribeHeaders } from "../emails/render.ts";
 import type { EmailContext } from "../emails/types.ts";
 import { CONFIRM_TOKEN_TTL_MS, confirmUrl, unsubscribeUrls } from "../lib/tokens.ts";
@@ -28,6 +29,25 @@ function tags(templateId: TemplateId, extra: { name: string; value: string }[] =
   return [{ name: "template", value: templateId }, ...extra];
 }
 
+/** The message for one subscriber from a rendered email; marketing email passes its unsubscribe headers. */
+function compose(
+  subscriber: Subscriber,
+  rendered: Awaited<ReturnType<typeof renderEmail>>,
+  headers: Record<string, string> = {},
+  extraTags: { name: string; value: string }[] = [],
+): ComposedEmail {
+  return {
+    to: subscriber.email,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    headers,
+    tags: tags(rendered.templateId, extraTags),
+    templateId: rendered.templateId,
+    kind: rendered.kind,
+  };
+}
+
 async function unsubscribeLinks(deps: EmailDeps, subscriberId: string) {
   const { pageUrl, oneClickUrl } = await unsubscribeUrls(
     deps.config.appUrl,
@@ -45,16 +65,7 @@ export async function confirmationEmail(deps: EmailDeps, subscriber: Subscriber)
     confirmUrl: await confirmUrl(appUrl, tokenSecret, subscriber.id, deps.now()),
     expiresInDays: Math.round(CONFIRM_TOKEN_TTL_MS / DAY_MS),
   });
-  return {
-    to: subscriber.email,
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
-    headers: {},
-    tags: tags(rendered.templateId),
-    templateId: rendered.templateId,
-    kind: rendered.kind,
-  };
+  return compose(subscriber, rendered);
 }
 
 export async function welcomeEmail(deps: EmailDeps, subscriber: Subscriber): Promise<ComposedEmail> {
@@ -67,16 +78,7 @@ export async function welcomeEmail(deps: EmailDeps, subscriber: Subscriber): Pro
     lessonCount: deps.content.lessons.length,
     firstLessonInDays: first ? Math.round((first.delayMs * deps.config.dripTimeScale) / DAY_MS) : undefined,
   });
-  return {
-    to: subscriber.email,
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
-    headers: { ...links.headers },
-    tags: tags(rendered.templateId),
-    templateId: rendered.templateId,
-    kind: rendered.kind,
-  };
+  return compose(subscriber, rendered, links.headers);
 }
 
 export async function lessonEmail(
@@ -85,28 +87,15 @@ export async function lessonEmail(
   lesson: Lesson,
 ): Promise<ComposedEmail> {
   const links = await unsubscribeLinks(deps, subscriber.id);
-  const { lessons } = deps.content;
-  const rendered = await renderEmail("lesson", {
-    ctx: emailContext(deps, subscriber),
-    firstName: subscriber.firstName,
-    lesson,
-    author: authorById(deps.content, lesson.author),
-    adaptedFrom: lesson.adaptedFrom ? authorById(deps.content, lesson.adaptedFrom) : undefined,
-    reviewer: lesson.reviewer ? authorById(deps.content, lesson.reviewer) : undefined,
-    lessonNumber: lessons.findIndex((l) => l.id === lesson.id) + 1,
-    lessonCount: lessons.length,
-    unsubscribeUrl: links.pageUrl,
-  });
-  return {
-    to: subscriber.email,
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
-    headers: { ...links.headers },
-    tags: tags(rendered.templateId, [{ name: "lesson", value: lesson.id }]),
-    templateId: rendered.templateId,
-    kind: rendered.kind,
-  };
+  const rendered = await renderEmail(
+    "lesson",
+    buildLessonProps(deps.content, lesson, {
+      ctx: emailContext(deps, subscriber),
+      firstName: subscriber.firstName,
+      unsubscribeUrl: links.pageUrl,
+    }),
+  );
+  return compose(subscriber, rendered, links.headers, [{ name: "lesson", value: lesson.id }]);
 }
 
 /** The single "you have been unsubscribed" note, sent only after a visible-link unsubscribe. */
@@ -115,14 +104,5 @@ export async function goodbyeEmail(deps: EmailDeps, subscriber: Subscriber): Pro
     ctx: emailContext(deps, subscriber),
     resubscribeUrl: `${deps.config.appUrl}/`,
   });
-  return {
-    to: subscriber.email,
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
-    headers: {},
-    tags: tags(rendered.templateId),
-    templateId: rendered.templateId,
-    kind: rendered.kind,
-  };
+  return compose(subscriber, rendered);
 }

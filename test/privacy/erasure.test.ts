@@ -13,9 +13,10 @@ import { newSecret, resendEvent, seedCampaign, seedSubscriber, sendEvent } from 
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import {
   ADMIN,
+  alex,
   allRows,
-  createPerson,
-  type Person,
+  blake,
+  createAlexAndBlake,
   rowsMentioning,
   runDrip,
   sendConfirmation,
@@ -26,24 +27,9 @@ let t: TestApp;
 afterEach(() => t?.close());
 
 const secret = newSecret();
-const alex: Person = {
-  email: "Alex.Moreau@Example.org",
-  firstName: "Alexandra",
-  ip: "198.51.100.7",
-  userAgent: "AlexBrowser/1.0",
-};
-const blake: Person = {
-  email: "blake@example.net",
-  firstName: "Blakeley",
-  ip: "203.0.113.44",
-  userAgent: "BlakeBrowser/2.0",
-};
-
 async function setup() {
   t = createTestApp({ env: { RESEND_WEBHOOK_SECRET: secret, TRUST_PROXY: "on" } });
-  const alexId = await createPerson(t, alex);
-  const blakeId = await createPerson(t, blake);
-  return { alexId, blakeId };
+  return createAlexAndBlake(t);
 }
 
 const erase = (id: string) =>

@@ -4,30 +4,15 @@ import type { SubscriberExport } from "../../src/delivery/personal-data.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
 import { newSecret, resendEvent, sendEvent } from "../delivery/helpers.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
-import { ADMIN, allRows, createPerson, type Person } from "./helpers.ts";
+import { ADMIN, alex, allRows, blake, createAlexAndBlake } from "./helpers.ts";
 
 let t: TestApp;
 afterEach(() => t?.close());
 
 const secret = newSecret();
-const alex: Person = {
-  email: "Alex.Moreau@Example.org",
-  firstName: "Alexandra",
-  ip: "198.51.100.7",
-  userAgent: "AlexBrowser/1.0",
-};
-const blake: Person = {
-  email: "blake@example.net",
-  firstName: "Blakeley",
-  ip: "203.0.113.44",
-  userAgent: "BlakeBrowser/2.0",
-};
-
 async function setup() {
   t = createTestApp({ env: { RESEND_WEBHOOK_SECRET: secret, TRUST_PROXY: "on" } });
-  const alexId = await createPerson(t, alex);
-  const blakeId = await createPerson(t, blake);
-  return { alexId, blakeId };
+  return createAlexAndBlake(t);
 }
 
 async function exportOf(id: string) {

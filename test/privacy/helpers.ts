@@ -78,3 +78,23 @@ export function rowsMentioning(t: TestApp, needles: string[]) {
     return lower.some((n) => text.includes(n));
   });
 }
+
+/** Two people, so every privacy test can show it touches one and not the other. */
+export const alex: Person = {
+  email: "Alex.Moreau@Example.org",
+  firstName: "Alexandra",
+  ip: "198.51.100.7",
+  userAgent: "AlexBrowser/1.0",
+};
+export const blake: Person = {
+  email: "blake@example.net",
+  firstName: "Blakeley",
+  ip: "203.0.113.44",
+  userAgent: "BlakeBrowser/2.0",
+};
+
+export async function createAlexAndBlake(t: TestApp) {
+  const alexId = await createPerson(t, alex);
+  const blakeId = await createPerson(t, blake);
+  return { alexId, blakeId };
+}
