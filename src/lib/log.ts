@@ -27,7 +27,14 @@ export function redact(value: unknown): unknown {
 
 export type Logger = Record<Level, (message: string, fields?: Record<string, unknown>) => void>;
 
-export function createLogger(minLevel: Level = "info", sink: (line: string) => void = console.error): Logger {
+/** Each level goes to its console method, so platforms (wrangler, Workers logs) classify lines correctly. */
+const consoleSink = (line: string, level: Level) =>
+  level === "error" ? console.error(line) : level === "warn" ? console.warn(line) : console.info(line);
+
+export function createLogger(
+  minLevel: Level = "info",
+  sink: (line: string, level: Level) => void = consoleSink,
+): Logger {
   const write = (level: Level) => (message: string, fields?: Record<string, unknown>) => {
     if (order[level] < order[minLevel]) return;
     sink(
@@ -37,6 +44,7 @@ export function createLogger(minLevel: Level = "info", sink: (line: string) => v
         msg: redact(message),
         ...(redact(fields ?? {}) as object),
       }),
+      level,
     );
   };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
