@@ -95,44 +95,56 @@ function randomSecret(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+type Problem = { variable: string; message: string };
+
+const present = (value: string | undefined) => value !== undefined && value.trim() !== "";
+
+/** What production cannot run without; checked on the raw values so one report lists every gap at once. */
+function productionProblems(raw: RawEnv): Problem[] {
+  const inngestDev = present(raw.INNGEST_DEV) && raw.INNGEST_DEV !== "0" && raw.INNGEST_DEV !== "false";
+  const required: [string, string][] = [
+    ["APP_URL", "the public https URL used in email links"],
+    ["TOKEN_SECRET", "signs confirm and unsubscribe links"],
+    ["ADMIN_TOKEN", "protects the admin API"],
+    ["RESEND_API_KEY", "sends email in production"],
+    ["RESEND_WEBHOOK_SECRET", "verifies delivery webhooks from Resend"],
+    ["EMAIL_FROM", "the From address, on a domain verified in Resend"],
+    ["POSTAL_ADDRESS", "required in every email by CAN-SPAM"],
+  ];
+  if (!inngestDev) {
+    required.push(["INNGEST_EVENT_KEY", "sends events to Inngest Cloud"]);
+    required.push(["INNGEST_SIGNING_KEY", "authenticates Inngest calls to /api/inngest"]);
+  }
+  const problems = required
+    .filter(([name]) => !present(raw[name]))
+    .map(([variable, why]) => ({ variable, message: `missing (${why})` }));
+  const transport = raw.MAIL_TRANSPORT ?? (present(raw.RESEND_API_KEY) ? "resend" : "outbox");
+  if (transport === "outbox") {
+    problems.push({ variable: "MAIL_TRANSPORT", message: "the local outbox cannot be used in production" });
+  }
+  if (present(raw.APP_URL) && !raw.APP_URL?.trim().startsWith("https://")) {
+    problems.push({ variable: "APP_URL", message: "must be https in production" });
+  }
+  return problems;
+}
+
 /** Parses the environment. Throws ConfigError naming every bad or missing variable (never their values). */
 export function loadConfig(raw: RawEnv): Config {
   const parsed = envSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? "?"), message: i.message })),
-    );
+  const problems: Problem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? "?"), message: i.message }));
+  if (raw.NODE_ENV === "production") {
+    const malformed = new Set(problems.map((p) => p.variable));
+    problems.push(...productionProblems(raw).filter((p) => !malformed.has(p.variable)));
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+
   const e = parsed.data;
   const isProduction = e.NODE_ENV === "production";
   const inngestDev = e.INNGEST_DEV !== undefined && e.INNGEST_DEV !== "0" && e.INNGEST_DEV !== "false";
   const transport = e.MAIL_TRANSPORT ?? (e.RESEND_API_KEY ? "resend" : "outbox");
 
-  if (isProduction) {
-    const required: [keyof typeof e, string][] = [
-      ["APP_URL", "the public https URL used in email links"],
-      ["TOKEN_SECRET", "signs confirm and unsubscribe links"],
-      ["ADMIN_TOKEN", "protects the admin API"],
-      ["RESEND_API_KEY", "sends email in production"],
-      ["RESEND_WEBHOOK_SECRET", "verifies delivery webhooks from Resend"],
-      ["EMAIL_FROM", "the From address, on a domain verified in Resend"],
-      ["POSTAL_ADDRESS", "required in every email by CAN-SPAM"],
-    ];
-    if (!inngestDev) {
-      required.push(["INNGEST_EVENT_KEY", "sends events to Inngest Cloud"]);
-      required.push(["INNGEST_SIGNING_KEY", "authenticates Inngest calls to /api/inngest"]);
-    }
-    const problems = required
-      .filter(([name]) => e[name] === undefined)
-      .map(([variable, why]) => ({ variable, message: `missing (${why})` }));
-    if (transport === "outbox") {
-      problems.push({ variable: "MAIL_TRANSPORT", message: "the local outbox cannot be used in production" });
-    }
-    if (e.APP_URL && !e.APP_URL.startsWith("https://")) {
-      problems.push({ variable: "APP_URL", message: "must be https in production" });
-    }
-    if (problems.length > 0) throw new ConfigError(problems);
-  }
   if (transport === "resend" && !e.RESEND_API_KEY) {
     throw new ConfigError([{ variable: "RESEND_API_KEY", message: "missing (MAIL_TRANSPORT is resend)" }]);
   }

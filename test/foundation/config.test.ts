@@ -97,3 +97,23 @@ describe("loadConfig", () => {
     expect(config.tracking).toBe(true);
   });
 });
+
+describe("loadConfig reports everything at once", () => {
+  it("lists malformed and missing production variables together", () => {
+    expect(problemsOf({ NODE_ENV: "production", ADMIN_TOKEN: "short", PORT: "x" }).sort()).toEqual(
+      [
+        "ADMIN_TOKEN",
+        "APP_URL",
+        "EMAIL_FROM",
+        "INNGEST_EVENT_KEY",
+        "INNGEST_SIGNING_KEY",
+        "MAIL_TRANSPORT",
+        "PORT",
+        "POSTAL_ADDRESS",
+        "RESEND_API_KEY",
+        "RESEND_WEBHOOK_SECRET",
+        "TOKEN_SECRET",
+      ].sort(),
+    );
+  });
+});
