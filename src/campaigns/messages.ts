@@ -4,7 +4,6 @@ import type { Config } from "../config.ts";
 import { authorById, type Content } from "../content/index.ts";
 import type { campaigns } from "../db/schema.ts";
 import { unsubscribeHeaders } from "../emails/render.ts";
-import type { EmailContext } from "../emails/types.ts";
 import { unsubscribeUrls } from "../lib/tokens.ts";
 import type { OutgoingEmail } from "../mail/types.ts";
 import type { Recipient } from "./audience.ts";
@@ -27,6 +26,8 @@ export type CampaignContent = Pick<
 
 export type MessageDeps = { config: Config; content: Content };
 
+import { emailContext } from "../emails/context.ts";
+
 /**
  * The campaign's render input. The campaigns table has no reviewer columns: a campaign made from a template
  * takes its medical reviewer and review date from that template (inline campaigns have none).
@@ -48,19 +49,6 @@ export function campaignBaseProps(
     reviewedOn: template?.reviewer ? template.reviewedOn : undefined,
     sources: campaign.sources,
     isTest,
-  };
-}
-
-export function emailContext(
-  deps: MessageDeps,
-  recipient: Pick<Recipient, "locale" | "country">,
-): EmailContext {
-  return {
-    locale: recipient.locale,
-    country: recipient.country,
-    postalAddress: deps.config.mail.postalAddress,
-    appUrl: deps.config.appUrl,
-    sender: deps.content.sender,
   };
 }
 

@@ -2,9 +2,9 @@
 // unsubscribe link opens the page with one button, the List-Unsubscribe header points at the one-click POST.
 import type { Lesson } from "../content/index.ts";
 import type { AppDeps } from "../deps.ts";
+import { emailContext } from "../emails/context.ts";
 import { buildLessonProps } from "../emails/lesson-props.ts";
 import { renderEmail, type TemplateId, unsubscribeHeaders } from "../emails/render.ts";
-import type { EmailContext } from "../emails/types.ts";
 import { CONFIRM_TOKEN_TTL_MS, confirmUrl, unsubscribeUrls } from "../lib/tokens.ts";
 import type { OutgoingEmail } from "../mail/types.ts";
 import type { Subscriber } from "./store.ts";
@@ -13,16 +13,6 @@ type EmailDeps = Pick<AppDeps, "config" | "content" | "now">;
 export type ComposedEmail = Omit<OutgoingEmail, "idempotencyKey">;
 
 const DAY_MS = 86_400_000;
-
-function emailContext(deps: EmailDeps, subscriber: Subscriber): EmailContext {
-  return {
-    locale: subscriber.locale,
-    country: subscriber.country,
-    postalAddress: deps.config.mail.postalAddress,
-    appUrl: deps.config.appUrl,
-    sender: deps.content.sender,
-  };
-}
 
 // Tag values are limited by Resend to ASCII letters, digits, "_" and "-"; they carry no personal data.
 function tags(templateId: TemplateId, extra: { name: string; value: string }[] = []) {

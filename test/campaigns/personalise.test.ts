@@ -2,13 +2,14 @@
 // gives: same subject, byte-identical HTML and text, for names that need escaping and for every crisis region.
 import { afterEach, describe, expect, it } from "vitest";
 import type { Recipient } from "../../src/campaigns/audience.ts";
-import { buildCampaignMessages, campaignBaseProps, emailContext } from "../../src/campaigns/messages.ts";
+import { buildCampaignMessages, campaignBaseProps } from "../../src/campaigns/messages.ts";
 import {
   createVariantCache,
   personalise,
   renderVariant,
   sanitiseFirstName,
 } from "../../src/campaigns/personalise.ts";
+import { emailContext } from "../../src/emails/context.ts";
 import { renderEmail, unsubscribeHeaders } from "../../src/emails/render.ts";
 import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "../../src/lib/tokens.ts";
 import { checkMessage } from "../../src/mail/send-gate.ts";
