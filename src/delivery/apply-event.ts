@@ -259,6 +259,16 @@ export async function applyResendEvent(
     }
   }
 
+  // A message the provider gave up on counts as failed for its campaign, once per message.
+  if (campaignId && send && event.type === "email.failed" && STATUS_RANK[send.status] < STATUS_RANK.failed) {
+    statements.push(
+      db
+        .update(campaigns)
+        .set({ failedCount: sql`${campaigns.failedCount} + 1`, updatedAt: now })
+        .where(eq(campaigns.id, campaignId)),
+    );
+  }
+
   // 4. Forward to Inngest for downstream consumers, through the outbox so a bus outage loses nothing.
   const forwarded: PendingEvent = {
     id: `resend:${webhookId}`,

@@ -111,6 +111,18 @@ describe("complaint-rate brake", () => {
     expect(await getCampaign(t, campaignId)).toMatchObject({ status: "sending", complainedCount: 1 });
   });
 
+  it("counts a message the provider failed to send once in the campaign's failed count", async () => {
+    const campaignId = await setup({});
+    const subscriberId = await seedSubscriber(t, "failing@example.org");
+    await seedSend(t, { subscriberId, providerMessageId: "em_fail", campaignId });
+    const failed = resendEvent("email.failed", "em_fail", "failing@example.org", {
+      failed: { reason: "reached_daily_quota" },
+    });
+    await sendEvent(t, secret, failed);
+    await sendEvent(t, secret, failed);
+    expect(await getCampaign(t, campaignId)).toMatchObject({ failedCount: 1, deliveredCount: 0 });
+  });
+
   it("counts a delivery once per message, even if Resend reports it twice", async () => {
     const campaignId = await setup({});
     const { emailId, email } = await webhookFor(campaignId, "email.delivered");
