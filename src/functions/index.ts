@@ -3,6 +3,7 @@ import type { AppDeps } from "../deps.ts";
 import { createBroadcastCampaign } from "./broadcast-campaign.ts";
 import { createBroadcastChunk } from "./broadcast-chunk.ts";
 import { createDripSeries } from "./drip-series.ts";
+import { createPruneOperationalLogs } from "./prune-operational-logs.ts";
 import { createPurgeUnconfirmed } from "./purge-unconfirmed.ts";
 import { createSendConfirmation } from "./send-confirmation.ts";
 import { createSendGoodbye } from "./send-goodbye.ts";
@@ -13,6 +14,7 @@ export function createFunctions(deps: AppDeps) {
     createDripSeries(deps),
     createSendGoodbye(deps),
     createPurgeUnconfirmed(deps),
+    createPruneOperationalLogs(deps),
     createBroadcastCampaign(deps),
     createBroadcastChunk(deps),
   ];

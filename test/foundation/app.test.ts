@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createFunctions } from "../../src/functions/index.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 
 let t: TestApp;
@@ -27,7 +28,20 @@ describe("app foundation", () => {
     const res = await t.app.request("/api/inngest");
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number };
-    expect(body.function_count).toBeGreaterThan(0);
+    const functions = createFunctions(t.deps);
+    expect(functions.map((f) => f.opts.id).sort()).toEqual([
+      "broadcast-campaign",
+      "broadcast-chunk",
+      "drip-series",
+      "prune-operational-logs",
+      "purge-unconfirmed",
+      "send-confirmation",
+      "send-goodbye",
+    ]);
+    // Inngest registers an onFailure handler as a function of its own.
+    const failureHandlers = functions.filter((f) => "onFailure" in f.opts && f.opts.onFailure).length;
+    expect(failureHandlers).toBe(2);
+    expect(body.function_count).toBe(functions.length + failureHandlers);
   });
 
   it("unknown paths get the JSON error shape", async () => {
