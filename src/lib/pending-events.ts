@@ -20,16 +20,44 @@ export function queueEventStatement(db: Db, event: PendingEvent): AtomicStatemen
 type DispatchDeps = { db: Db; inngest: InngestClient; logger: Logger; now?: () => Date };
 
 /**
+ * How long a request waits for the event bus. The SDK's own retries give up after about 1.7 s when the bus
+ * refuses connections, but a bus that accepts and then hangs would hold the visitor's request open for as long
+ * as fetch waits. Past this, the events are left for the reconciler; if the slow send lands after all, the
+ * reconciler's copy carries the same ids and Inngest drops it.
+ */
+export const DISPATCH_TIMEOUT_MS = 3_000;
+
+class DispatchTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer from the event bus within ${ms} ms`);
+  }
+}
+
+/**
  * Tries to send the given events now. Never throws: a failure is recorded on the rows and left to the
  * reconciler. Returns true when Inngest accepted them.
  */
-export async function dispatchEvents(deps: DispatchDeps, events: PendingEvent[]): Promise<boolean> {
+export async function dispatchEvents(
+  deps: DispatchDeps,
+  events: PendingEvent[],
+  options: { timeoutMs?: number } = {},
+): Promise<boolean> {
   if (events.length === 0) return true;
   const ids = events.map((e) => e.id);
+  const timeoutMs = options.timeoutMs ?? DISPATCH_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await deps.inngest.send(
+    const send = deps.inngest.send(
       events.map((e) => ({ id: e.id, name: e.name, data: e.data, ...(e.ts ? { ts: e.ts } : {}) })),
     );
+    // A send that loses the race may still reject later; nobody is listening then.
+    send.catch(() => {});
+    await Promise.race([
+      send,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new DispatchTimeout(timeoutMs)), timeoutMs);
+      }),
+    ]);
     await deps.db
       .update(pendingEvents)
       .set({ sentAt: deps.now?.() ?? new Date(), lastError: null })
@@ -50,6 +78,8 @@ export async function dispatchEvents(deps: DispatchDeps, events: PendingEvent[])
       // The rows stay unsent either way; the reconciler will pick them up.
     }
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

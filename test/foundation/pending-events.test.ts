@@ -72,6 +72,20 @@ describe("pending events (transactional outbox for Inngest)", () => {
     expect(new Set(t.inngestApi.events.map((e) => e.id))).toEqual(new Set(backlog.map((e) => e.id)));
   });
 
+  it("gives up on a bus that hangs, so the request is not held open, and the reconciler sends it later", async () => {
+    t = createTestApp({ now: () => new Date(Date.now() + 5 * 60_000) });
+    t.inngestApi.hanging = true;
+    await atomic(t.db, [queueEventStatement(t.db, event)]);
+    // Without the timeout this never settles and the test fails on vitest's own timeout.
+    expect(await dispatchEvents(t.deps, [event], { timeoutMs: 200 })).toBe(false);
+    const [row] = await unsentEvents(t.db);
+    expect(row?.lastError).toMatch(/no answer from the event bus within 200 ms/);
+
+    t.inngestApi.hanging = false;
+    expect(await reconcilePendingEvents(t.deps)).toEqual({ sent: 1, remaining: 0 });
+    expect(t.inngestApi.events.map((e) => e.id)).toEqual(["confirmed:sub_1"]);
+  });
+
   it("queues the same logical event once", async () => {
     t = createTestApp();
     await atomic(t.db, [queueEventStatement(t.db, event)]);

@@ -3,11 +3,13 @@
 export type SentEvent = { id?: string; name: string; data: Record<string, unknown>; ts?: number };
 
 export function createFakeInngestApi() {
-  const state = { failing: false, events: [] as SentEvent[], calls: 0 };
+  const state = { failing: false, hanging: false, events: [] as SentEvent[], calls: 0 };
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     state.calls++;
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (state.failing) throw new TypeError("fetch failed");
+    // Accepts the connection and never answers (until the caller gives up).
+    if (state.hanging) return new Promise<Response>(() => {});
     if (/\/e\/[^/]+$/.test(new URL(url).pathname) && init?.method === "POST") {
       const payloads = JSON.parse(String(init.body)) as SentEvent[];
       state.events.push(...payloads);
@@ -28,6 +30,9 @@ export function createFakeInngestApi() {
     },
     set failing(value: boolean) {
       state.failing = value;
+    },
+    set hanging(value: boolean) {
+      state.hanging = value;
     },
     get calls() {
       return state.calls;
