@@ -27,6 +27,13 @@ export const cancelOnCampaign = [
   { event: campaignCancelled.name, if: "async.data.campaignId == event.data.campaignId" },
 ];
 
+/** Cancel, provider lane and retries: the same for broadcast-campaign and every broadcast-chunk run. */
+export const broadcastRunRules = {
+  cancelOn: cancelOnCampaign,
+  concurrency: [PROVIDER_LANE] as [typeof PROVIDER_LANE],
+  retries: BROADCAST_RETRIES as typeof BROADCAST_RETRIES,
+};
+
 export function createBroadcastCampaign(deps: AppDeps, overrides: Partial<RunOptions> = {}) {
   const options = runOptions(deps, overrides);
   return deps.inngest.createFunction(
@@ -36,9 +43,7 @@ export function createBroadcastCampaign(deps: AppDeps, overrides: Partial<RunOpt
       // One run per campaign and request: a double click or a re-dispatched event sends once, a resume
       // (requestId "resume-<n>") still gets its own run.
       idempotency: "event.data.campaignId + ':' + event.data.requestId",
-      cancelOn: cancelOnCampaign,
-      concurrency: [PROVIDER_LANE],
-      retries: BROADCAST_RETRIES,
+      ...broadcastRunRules,
       onFailure: async ({ event, error, step }) => {
         await step.run("mark-failed", () => failCampaign(deps, event.data.event.data.campaignId, error));
       },

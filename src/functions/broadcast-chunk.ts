@@ -3,7 +3,7 @@
 import { failCampaign } from "../campaigns/broadcast.ts";
 import { type RunOptions, runOptions, runPages } from "../campaigns/run.ts";
 import type { AppDeps } from "../deps.ts";
-import { BROADCAST_RETRIES, cancelOnCampaign, PROVIDER_LANE } from "./broadcast-campaign.ts";
+import { broadcastRunRules } from "./broadcast-campaign.ts";
 import { campaignChunkRequested } from "./events.ts";
 
 export function createBroadcastChunk(deps: AppDeps, overrides: Partial<RunOptions> = {}) {
@@ -15,9 +15,7 @@ export function createBroadcastChunk(deps: AppDeps, overrides: Partial<RunOption
       // The hand-over event's id (campaign, request, chunk) already de-duplicates; this guards a re-sent copy
       // with a new id too.
       idempotency: "event.data.campaignId + ':' + event.data.requestId + ':' + event.data.afterId",
-      cancelOn: cancelOnCampaign,
-      concurrency: [PROVIDER_LANE],
-      retries: BROADCAST_RETRIES,
+      ...broadcastRunRules,
       onFailure: async ({ event, error, step }) => {
         await step.run("mark-failed", () => failCampaign(deps, event.data.event.data.campaignId, error));
       },
