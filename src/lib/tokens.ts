@@ -16,14 +16,19 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+// Only the canonical encoding is accepted. The last character of unpadded base64 carries spare bits that
+// atob ignores, so without the round-trip check one signature would have several spellings and a link could
+// be altered and still verify.
 function fromBase64Url(value: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(value)) return null;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     const binary = atob(value.replace(/-/g, "+").replace(/_/g, "/"));
-    return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
   } catch {
     return null;
   }
+  return toBase64Url(bytes) === value ? bytes : null;
 }
 
 const keyCache = new Map<string, Promise<CryptoKey>>();

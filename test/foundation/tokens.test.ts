@@ -20,10 +20,33 @@ describe("signed tokens", () => {
     const [body, sig] = token.split(".") as [string, string];
     const forgedBody = btoa(JSON.stringify({ p: "confirm", s: "sub_999" })).replace(/=+$/, "");
     expect((await verifyToken(secret, "confirm", `${forgedBody}.${sig}`)).ok).toBe(false);
-    const flipped = sig.slice(0, -1) + (sig.endsWith("A") ? "B" : "A");
-    expect((await verifyToken(secret, "confirm", `${body}.${flipped}`)).ok).toBe(false);
+    // Change a data bit in the first character of the signature.
+    const firstFlipped = (sig.startsWith("A") ? "B" : "A") + sig.slice(1);
+    expect((await verifyToken(secret, "confirm", `${body}.${firstFlipped}`)).ok).toBe(false);
     for (const junk of ["", "abc", "a.b.c", "%%%.%%%", `${body}.`]) {
       expect((await verifyToken(secret, "confirm", junk)).ok).toBe(false);
+    }
+  });
+
+  it("accepts only the canonical spelling of a signature", async () => {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    // Every subscriber id and every time gives a different signature; try enough of them that the last
+    // character takes several values, so the spare-bit case is exercised every run, not one run in sixteen.
+    for (let i = 0; i < 16; i++) {
+      const token = await signToken(secret, "unsubscribe", `sub_${i}`);
+      const [body, sig] = token.split(".") as [string, string];
+      const last = alphabet.indexOf(sig.at(-1) ?? "");
+      // A 32-byte HMAC is 43 characters; the last one holds 4 data bits and 2 spare bits. Any other value of
+      // the spare bits decodes to the same bytes, and must still be refused.
+      for (let spare = 0; spare < 4; spare++) {
+        const variant = alphabet[(last & ~3) | spare];
+        if (variant === sig.at(-1)) continue;
+        const respelled = `${body}.${sig.slice(0, -1)}${variant}`;
+        expect((await verifyToken(secret, "unsubscribe", respelled)).ok).toBe(false);
+      }
+      // The same applies to the body's spelling.
+      expect((await verifyToken(secret, "unsubscribe", `${body}=.${sig}`)).ok).toBe(false);
+      expect((await verifyToken(secret, "unsubscribe", token)).ok).toBe(true);
     }
   });
 
