@@ -7,7 +7,7 @@
 // re-subscribe someone who left), and suppressed addresses (bounced, complained, erased...) are never re-added.
 import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type AtomicStatement, atomic } from "../db/client.ts";
+import { type AtomicStatement, atomic, isUniqueViolation } from "../db/client.ts";
 import { consents, SUBSCRIBER_STATUSES, subscribers, suppressions } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { hashEmail, normaliseEmail } from "../lib/email-address.ts";
@@ -285,12 +285,7 @@ export async function importSubscribers(
     await atomic(deps.db, statements);
   } catch (error) {
     // A signup for one of these addresses landed meanwhile (unique index): nothing was written; try again.
-    if (
-      error instanceof Error &&
-      /UNIQUE constraint failed/i.test(`${error.message} ${String(error.cause ?? "")}`)
-    ) {
-      return { ok: false, conflict: true };
-    }
+    if (isUniqueViolation(error)) return { ok: false, conflict: true };
     throw error;
   }
   if (events.length > 0) await dispatchEvents(deps, events);

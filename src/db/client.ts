@@ -29,6 +29,20 @@ export async function atomic(db: Db, statements: AtomicStatement[]): Promise<voi
   });
 }
 
+/**
+ * True when a write failed on a unique index or primary key. The driver's error arrives wrapped (drizzle's query
+ * error around better-sqlite3's, or D1's "D1_ERROR: ..."), so the whole cause chain is searched.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
+    const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";
+    if (/UNIQUE constraint failed/i.test(message)) return true;
+  }
+  return false;
+}
+
 /** Cheap liveness probe used by /healthz. */
 export async function ping(db: Db): Promise<boolean> {
   try {

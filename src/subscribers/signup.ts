@@ -1,7 +1,7 @@
 // The signup core shared by the hosted form, the JSON API and the signup webhook. Every caller gives the
 // visitor the same answer whatever the outcome, so nobody can learn whether an address is on the list.
 import { eq } from "drizzle-orm";
-import { atomic } from "../db/client.ts";
+import { atomic, isUniqueViolation } from "../db/client.ts";
 import { consents, subscribers } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { hashEmail } from "../lib/email-address.ts";
@@ -43,15 +43,6 @@ export type SignupOutcome =
 export type SignupResult = { outcome: SignupOutcome; subscriberId?: string };
 
 type SignupDeps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
-    if (e instanceof Error && /UNIQUE constraint failed/i.test(e.message)) return true;
-  }
-  return false;
-}
 
 export async function signup(
   deps: SignupDeps,

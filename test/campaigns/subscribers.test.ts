@@ -248,6 +248,32 @@ describe("CSV import", () => {
     });
     expect(wrongType.status).toBe(415);
   });
+
+  it("answers 409 and writes nothing when one of the addresses signs up while the file is imported", async () => {
+    t = setup();
+    // The import reads which addresses exist, then writes. This trigger plays a visitor whose signup lands in
+    // between: just before the import's row for late@ goes in, a row with the same address appears.
+    t.sqlite.exec(`
+      CREATE TRIGGER signup_lands_meanwhile BEFORE INSERT ON subscribers
+      WHEN NEW.email = 'late@example.org' AND NEW.id <> 'sub_visitor'
+      BEGIN
+        INSERT INTO subscribers (id, email, email_hash, source) VALUES ('sub_visitor', NEW.email, NEW.email_hash, 'hosted-form');
+      END;`);
+    const res = await importCsv(t, "email\nearly@example.org\nlate@example.org\n", "source=crm");
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("conflict");
+    // All or nothing: the batch rolled back, early@ included (and, here, the trigger's own row with it).
+    expect(await t.db.select().from(subscribers)).toHaveLength(0);
+    expect(await t.db.select().from(pendingEvents)).toHaveLength(0);
+    expect(t.inngestApi.named("newsletter/subscriber.created")).toHaveLength(0);
+
+    // Once the visitor's signup is in, the same file imports the other address and leaves theirs alone.
+    t.sqlite.exec("DROP TRIGGER signup_lands_meanwhile");
+    await importCsv(t, "email\nlate@example.org\n", "source=hosted");
+    const retry = await importCsv(t, "email\nearly@example.org\nlate@example.org\n", "source=crm");
+    expect(retry.status).toBe(201);
+    expect(((await retry.json()) as { imported: object }).imported).toMatchObject({ rows: 2, created: 1 });
+  });
 });
 
 describe("CSV export", () => {
