@@ -308,7 +308,9 @@ describe("POST /api/subscribe: bots and floods", () => {
   });
 
   it("without a trusted proxy, X-Forwarded-For cannot buy a fresh bucket", async () => {
-    t = createTestApp();
+    // A fixed clock: on the real one, a run that crosses a 10-minute window boundary would start a new count.
+    const now = new Date("2026-11-27T10:00:30Z");
+    t = createTestApp({ now: () => now });
     for (let i = 0; i < 10; i++) {
       await postJson(
         t.app,
