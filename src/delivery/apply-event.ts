@@ -15,6 +15,7 @@ import type { AppDeps } from "../deps.ts";
 import { hashEmail } from "../lib/email-address.ts";
 import { redact } from "../lib/log.ts";
 import { dispatchEvents, type PendingEvent, queueEventStatement } from "../lib/pending-events.ts";
+import { findSubscriberByHash, findSubscriberById } from "../subscribers/store.ts";
 import { complaintBrakeStatement } from "./complaint-brake.ts";
 import {
   HANDLED_RESEND_EVENTS,
@@ -115,32 +116,9 @@ export async function applyResendEvent(
   // The sends row names the subscriber; without one (erased, or a message we did not record) fall back to the
   // recipient's hash, which is also what the suppression list needs.
   const recipient = event.data.to[0] ? bareAddress(event.data.to[0]) : undefined;
-  const subscriberColumns = {
-    id: subscribers.id,
-    status: subscribers.status,
-    emailHash: subscribers.emailHash,
-    softBounces: subscribers.softBounces,
-  };
-  let subscriber = send?.subscriberId
-    ? ((
-        await db
-          .select(subscriberColumns)
-          .from(subscribers)
-          .where(eq(subscribers.id, send.subscriberId))
-          .limit(1)
-      )[0] ?? null)
-    : null;
+  let subscriber = (send?.subscriberId ? await findSubscriberById(db, send.subscriberId) : undefined) ?? null;
   const recipientHash = subscriber ? subscriber.emailHash : recipient ? await hashEmail(recipient) : null;
-  if (!subscriber && recipientHash) {
-    subscriber =
-      (
-        await db
-          .select(subscriberColumns)
-          .from(subscribers)
-          .where(eq(subscribers.emailHash, recipientHash))
-          .limit(1)
-      )[0] ?? null;
-  }
+  if (!subscriber && recipientHash) subscriber = (await findSubscriberByHash(db, recipientHash)) ?? null;
   outcome.sendId = send?.id ?? null;
   outcome.subscriberId = subscriber?.id ?? null;
   const campaignId = send?.campaignId ?? null;

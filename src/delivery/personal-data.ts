@@ -13,7 +13,9 @@ import {
   suppressions,
 } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
-import { dispatchEvents, type PendingEvent, queueEventStatement } from "../lib/pending-events.ts";
+import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { unsubscribedEvent } from "../subscribers/events.ts";
+import { findSubscriberById } from "../subscribers/store.ts";
 
 /** The pending-event id of an erasure; its presence later tells a repeated DELETE that the person was erased. */
 export const erasureEventId = (subscriberId: string) => `erase:${subscriberId}`;
@@ -43,7 +45,7 @@ const aboutSubscriber = (subscriberId: string) =>
   sql`json_extract(${pendingEvents.data}, '$.subscriberId') = ${subscriberId}`;
 
 export async function exportSubscriberData(db: Db, subscriberId: string, now: Date) {
-  const [profile] = await db.select().from(subscribers).where(eq(subscribers.id, subscriberId)).limit(1);
+  const profile = await findSubscriberById(db, subscriberId);
   if (!profile) return null;
   const limits = rateLimitsFor(await consentIps(db, subscriberId));
   const [consentRows, sendRows, suppressionRows, outboxRows, eventRows, rateLimitRows] = await Promise.all([
@@ -94,11 +96,7 @@ export async function eraseSubscriber(
   subscriberId: string,
 ): Promise<ErasureResult> {
   const { db } = deps;
-  const [profile] = await db
-    .select({ id: subscribers.id, email: subscribers.email, emailHash: subscribers.emailHash })
-    .from(subscribers)
-    .where(eq(subscribers.id, subscriberId))
-    .limit(1);
+  const profile = await findSubscriberById(db, subscriberId);
   if (!profile) {
     const [erased] = await db
       .select({ id: pendingEvents.id })
@@ -110,11 +108,7 @@ export async function eraseSubscriber(
 
   const now = deps.now();
   const limits = rateLimitsFor(await consentIps(db, subscriberId));
-  const event: PendingEvent = {
-    id: erasureEventId(subscriberId),
-    name: "newsletter/subscriber.unsubscribed",
-    data: { subscriberId, reason: "erased" },
-  };
+  const event = unsubscribedEvent(subscriberId, "erased", now, erasureEventId(subscriberId));
   await atomic(db, [
     // An existing bounce/complaint suppression is stricter than "erased" (which allows a fresh double opt-in
     // later), so it keeps its reason.

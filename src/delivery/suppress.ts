@@ -5,6 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { AtomicStatement, Db } from "../db/client.ts";
 import { type SubscriberStatus, subscribers, suppressions } from "../db/schema.ts";
 import { type PendingEvent, queueEventStatement } from "../lib/pending-events.ts";
+import { unsubscribedEvent } from "../subscribers/events.ts";
 
 export type DeliverySuppressionReason = "bounced" | "complained" | "provider_suppressed";
 
@@ -44,11 +45,7 @@ export function suppressionStatements(
         .where(and(eq(subscribers.id, subscriber.id), inArray(subscribers.status, rule.from))),
     );
     if (RECEIVING.includes(subscriber.status)) {
-      const event: PendingEvent = {
-        id: input.eventId,
-        name: "newsletter/subscriber.unsubscribed",
-        data: { subscriberId: subscriber.id, reason },
-      };
+      const event = unsubscribedEvent(subscriber.id, reason, now, input.eventId);
       statements.push(queueEventStatement(db, event));
       events.push(event);
     }

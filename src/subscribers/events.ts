@@ -31,11 +31,16 @@ export function confirmedEvent(subscriberId: string): PendingEvent {
   return { id: `confirmed:${subscriberId}`, name: subscriberConfirmed.name, data };
 }
 
+/**
+ * By default the id is the moment of leaving, so leaving again after a resubscribe is a new event. Erasure and
+ * delivery feedback pass their own id, derived from what caused them (the erasure, the provider's webhook id).
+ */
 export function unsubscribedEvent(
   subscriberId: string,
   reason: z.input<typeof subscriberUnsubscribed.schema>["reason"],
   at: Date,
+  id = `unsubscribed:${subscriberId}:${at.getTime()}`,
 ): PendingEvent {
   const data: z.input<typeof subscriberUnsubscribed.schema> = { subscriberId, reason };
-  return { id: `unsubscribed:${subscriberId}:${at.getTime()}`, name: subscriberUnsubscribed.name, data };
+  return { id, name: subscriberUnsubscribed.name, data };
 }
