@@ -2,7 +2,6 @@
 // schedule, cancel, resume. Every state change that starts or stops a broadcast is written in one atomic batch
 // with its event (transactional outbox), so a bus outage never leaves a campaign "sending" with nothing running.
 import { and, count, desc, eq, gte, inArray, lt, or } from "drizzle-orm";
-import { authorById } from "../content/index.ts";
 import { atomic } from "../db/client.ts";
 import { type CampaignStatus, campaigns, pendingEvents, sends } from "../db/schema.ts";
 import { complaintBrakeTripped } from "../delivery/complaint-brake.ts";
@@ -165,19 +164,8 @@ export async function createCampaign(
   const { content } = resolved;
 
   const result = lint(deps, content);
+  // An unknown or missing author is a lint error (author-unknown, author-missing), so it never reaches render.
   if (result.errors > 0) return unsafe(result.findings);
-  // The linter reports an unknown author as an error already; this keeps a broken registry from reaching render.
-  try {
-    authorById(deps.content, content.authorId);
-  } catch {
-    return {
-      ok: false,
-      status: 422,
-      code: "validation_failed",
-      message: "Some fields are invalid.",
-      fields: { authorId: [`Unknown author "${content.authorId}" (templates/authors.yaml).`] },
-    };
-  }
 
   const warnings = result.findings.filter((f) => f.severity === "warning");
   const now = deps.now();

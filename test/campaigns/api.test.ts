@@ -103,6 +103,7 @@ describe("validation", () => {
     expect(((await placeholder.json()) as ErrorBody).error.fields).toHaveProperty("bodyMarkdown");
     const unknownAuthor = await admin(t, "POST", "/api/admin/campaigns", { ...inline, authorId: "nobody" });
     expect(unknownAuthor.status).toBe(422);
+    expect(((await unknownAuthor.json()) as ErrorBody).error.fields).toHaveProperty("authorId");
     expect(await t.db.select().from(campaigns)).toHaveLength(0);
   });
 
