@@ -2,7 +2,7 @@
 // schedule, cancel, resume. Every state change that starts or stops a broadcast is written in one atomic batch
 // with its event (transactional outbox), so a bus outage never leaves a campaign "sending" with nothing running.
 import { and, count, desc, eq, gte, inArray, lt, or } from "drizzle-orm";
-import { atomic } from "../db/client.ts";
+import { type AtomicStatement, atomic } from "../db/client.ts";
 import { type CampaignStatus, campaigns, pendingEvents, sends } from "../db/schema.ts";
 import { complaintBrakeTripped } from "../delivery/complaint-brake.ts";
 import type { AppDeps } from "../deps.ts";
@@ -225,11 +225,28 @@ function conflict(campaign: Campaign, message: string, code = "invalid_state"): 
   return { ok: false, status: 409, code, message: `${message} (the campaign is ${campaign.status}).` };
 }
 
-export async function requestSend(
+type Transition = Result<{ campaign: CampaignView; dispatched: boolean }>;
+
+/**
+ * Writes a status change and its event in one batch, then checks the change took. The update is guarded by the
+ * status it expects to leave, so a concurrent request that moved the campaign first makes it a no-op: that
+ * answers 409 and dispatches nothing (an event id that was already queued is a no-op too).
+ */
+async function transition(
   deps: Deps,
-  id: string,
-  input: SendCampaignInput,
-): Promise<Result<{ campaign: CampaignView; dispatched: boolean }>> {
+  campaign: Campaign,
+  update: AtomicStatement,
+  to: CampaignStatus,
+  event: PendingEvent,
+): Promise<Transition> {
+  await atomic(deps.db, [update, queueEventStatement(deps.db, event)]);
+  const updated = (await loadCampaign(deps.db, campaign.id)) ?? campaign;
+  if (updated.status !== to) return conflict(updated, "The campaign changed while this request was handled");
+  const dispatched = await dispatchEvents(deps, [event]);
+  return { ok: true, campaign: campaignView(updated), dispatched };
+}
+
+export async function requestSend(deps: Deps, id: string, input: SendCampaignInput): Promise<Transition> {
   const campaign = await loadCampaign(deps.db, id);
   if (!campaign) return notFound;
   if (campaign.status === "paused") {
@@ -277,33 +294,22 @@ export async function requestSend(
       ...(scheduledAt ? { scheduledAt: scheduledAt.getTime() } : {}),
     },
   };
-  await atomic(deps.db, [
+  const to = scheduledAt ? "scheduled" : "sending";
+  return transition(
+    deps,
+    campaign,
     deps.db
       .update(campaigns)
-      .set({
-        status: scheduledAt ? "scheduled" : "sending",
-        scheduledAt,
-        lintWarnings: warnings,
-        updatedAt: now,
-      })
+      .set({ status: to, scheduledAt, lintWarnings: warnings, updatedAt: now })
       .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft"))),
-    // If a concurrent request won the race the insert is a no-op (same id), and the function re-reads the status.
-    queueEventStatement(deps.db, event),
-  ]);
-  const updated = (await loadCampaign(deps.db, id)) ?? campaign;
-  if (updated.status !== (scheduledAt ? "scheduled" : "sending")) {
-    return conflict(updated, "The campaign changed while this request was handled");
-  }
-  const dispatched = await dispatchEvents(deps, [event]);
-  return { ok: true, campaign: campaignView(updated), dispatched };
+    to,
+    event,
+  );
 }
 
 const CANCELLABLE: CampaignStatus[] = ["draft", "scheduled", "sending", "paused"];
 
-export async function cancelCampaign(
-  deps: Deps,
-  id: string,
-): Promise<Result<{ campaign: CampaignView; dispatched: boolean }>> {
+export async function cancelCampaign(deps: Deps, id: string): Promise<Transition> {
   const campaign = await loadCampaign(deps.db, id);
   if (!campaign) return notFound;
   if (!CANCELLABLE.includes(campaign.status))
@@ -314,7 +320,9 @@ export async function cancelCampaign(
     name: campaignCancelled.name,
     data: { campaignId: id },
   };
-  await atomic(deps.db, [
+  return transition(
+    deps,
+    campaign,
     deps.db
       .update(campaigns)
       .set({
@@ -324,20 +332,16 @@ export async function cancelCampaign(
         updatedAt: now,
       })
       .where(and(eq(campaigns.id, id), inArray(campaigns.status, CANCELLABLE))),
-    queueEventStatement(deps.db, event),
-  ]);
-  const updated = (await loadCampaign(deps.db, id)) ?? campaign;
-  if (updated.status !== "cancelled")
-    return conflict(updated, "The campaign changed while this request was handled");
-  const dispatched = await dispatchEvents(deps, [event]);
-  return { ok: true, campaign: campaignView(updated), dispatched };
+    "cancelled",
+    event,
+  );
 }
 
 export async function resumeCampaign(
   deps: Deps,
   id: string,
   input: { acknowledgeComplaintRate?: boolean | undefined },
-): Promise<Result<{ campaign: CampaignView; dispatched: boolean }>> {
+): Promise<Transition> {
   const campaign = await loadCampaign(deps.db, id);
   if (!campaign) return notFound;
   if (campaign.status !== "paused") return conflict(campaign, "Only a paused campaign can be resumed");
@@ -376,18 +380,16 @@ export async function resumeCampaign(
     campaign.startedAt === null && campaign.scheduledAt !== null && campaign.scheduledAt > now
       ? "scheduled"
       : "sending";
-  await atomic(deps.db, [
+  return transition(
+    deps,
+    campaign,
     deps.db
       .update(campaigns)
       .set({ status: next, statusReason: null, updatedAt: now })
       .where(and(eq(campaigns.id, id), eq(campaigns.status, "paused"))),
-    queueEventStatement(deps.db, event),
-  ]);
-  const updated = (await loadCampaign(deps.db, id)) ?? campaign;
-  if (updated.status !== next)
-    return conflict(updated, "The campaign changed while this request was handled");
-  const dispatched = await dispatchEvents(deps, [event]);
-  return { ok: true, campaign: campaignView(updated), dispatched };
+    next,
+    event,
+  );
 }
 
 /**

@@ -285,6 +285,28 @@ describe("lifecycle", () => {
     expect((await campaignRow(t, id)).status).toBe("sending");
   });
 
+  it("answers 409 and dispatches nothing when a cancel lands between reading the campaign and sending it", async () => {
+    t = setup();
+    await seed(t, { count: 3 });
+    const id = await createCampaign(t);
+    // Plays a second administrator whose cancel is written just before this request's guarded update, which
+    // then finds no draft to change (RAISE(IGNORE) skips it, as the WHERE status = 'draft' would).
+    t.sqlite.exec(`
+      CREATE TRIGGER cancel_lands_first BEFORE UPDATE OF status ON campaigns
+      WHEN OLD.status = 'draft' AND NEW.status = 'sending'
+      BEGIN
+        UPDATE campaigns SET status = 'cancelled' WHERE id = NEW.id;
+        SELECT RAISE(IGNORE);
+      END;`);
+    const res = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, {});
+    expect(res.status).toBe(409);
+    const body = (await res.json()) as ErrorBody & { error: { campaign?: { status: string } } };
+    expect(body.error.code).toBe("invalid_state");
+    expect(body.error.message).toContain("changed while this request was handled");
+    expect((await campaignRow(t, id)).status).toBe("cancelled");
+    expect(t.inngestApi.named("newsletter/campaign.send-requested")).toHaveLength(0);
+  });
+
   it("lists newest first with a cursor", async () => {
     let clock = Date.parse("2026-11-27T10:00:00Z");
     const tick = () => {
