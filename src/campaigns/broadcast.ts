@@ -8,12 +8,18 @@ import { redact } from "../lib/log.ts";
 import { newId } from "../subscribers/store.ts";
 import { countAudience, PAGE_SIZE, type Recipient, readEligiblePage } from "./audience.ts";
 import { buildCampaignMessages, type Campaign } from "./messages.ts";
-import { createVariantCache, type VariantCache } from "./personalise.ts";
+import { createVariantCache } from "./personalise.ts";
 
 export type BroadcastDeps = Pick<AppDeps, "config" | "content" | "db" | "mailer" | "logger" | "now">;
 
 /** Shared by every page step in this process; see createVariantCache. */
 const sharedCache = createVariantCache();
+
+/**
+ * One key per campaign and recipient: the provider's idempotency key for the message and the sends row's unique
+ * key, so a recipient already recorded is never picked again and a repeated message is never sent again.
+ */
+const campaignSendKey = (campaignId: string, subscriberId: string) => `${campaignId}:${subscriberId}`;
 
 export type PageOptions = {
   /**
@@ -21,7 +27,6 @@ export type PageOptions = {
    * src/functions/broadcast-campaign.ts). 1000 / BROADCAST_BATCHES_PER_SECOND by default; 0 turns pacing off.
    */
   minPageMs: number;
-  cache?: VariantCache;
 };
 
 export async function loadCampaign(
@@ -92,7 +97,12 @@ function recordSendsStatement(
   at: Date,
 ) {
   const rows = JSON.stringify(
-    page.map((r, i) => [newId("snd"), `${campaignId}:${r.id}`, r.id, results[i]?.providerMessageId ?? null]),
+    page.map((r, i) => [
+      newId("snd"),
+      campaignSendKey(campaignId, r.id),
+      r.id,
+      results[i]?.providerMessageId ?? null,
+    ]),
   );
   const events = JSON.stringify([{ type: "sent", at: at.getTime() }]);
   const ms = at.getTime();
@@ -138,8 +148,8 @@ export async function sendCampaignPage(
   if (!first) return { stopped: false, status, lastId: input.afterId, more: false, sent: 0, ms };
 
   const messages = await buildCampaignMessages(deps, campaign, page, {
-    cache: options.cache ?? sharedCache,
-    idempotencyKey: (r) => `${campaign.id}:${r.id}`,
+    cache: sharedCache,
+    idempotencyKey: (r) => campaignSendKey(campaign.id, r.id),
     tags: [{ name: "campaign", value: campaign.id }],
   });
   ms.prepare = performance.now() - mark;

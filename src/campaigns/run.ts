@@ -30,7 +30,6 @@ export function runOptions(
   return {
     pagesPerRun: overrides.pagesPerRun ?? PAGES_PER_RUN,
     minPageMs: overrides.minPageMs ?? Math.ceil(1000 / deps.config.broadcastBatchesPerSecond),
-    ...(overrides.cache ? { cache: overrides.cache } : {}),
   };
 }
 
