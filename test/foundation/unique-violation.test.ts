@@ -40,7 +40,9 @@ describe("isUniqueViolation", () => {
   it("finds the driver's message however deep the wrapping, including a bare string cause", () => {
     const driver = "D1_ERROR: UNIQUE constraint failed: subscribers.email_hash: SQLITE_CONSTRAINT";
     expect(isUniqueViolation(new Error("Failed query", { cause: new Error(driver) }))).toBe(true);
-    expect(isUniqueViolation(new Error("outer", { cause: new Error("middle", { cause: driver }) }))).toBe(true);
+    expect(isUniqueViolation(new Error("outer", { cause: new Error("middle", { cause: driver }) }))).toBe(
+      true,
+    );
   });
 
   it("does not mistake other failures for a race", async () => {
