@@ -2,7 +2,7 @@
 // .txt in out/emails/, for review by marketers and compliance. Also refreshes the content bundle and previews.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadContentFromDisk, REPO_ROOT } from "../src/content/node.ts";
+import { REPO_ROOT } from "../src/content/node.ts";
 import { emailSamples } from "../src/emails/catalog.ts";
 import { renderEmail } from "../src/emails/render.ts";
 import { bundleContent } from "./bundle-content.ts";
@@ -11,8 +11,7 @@ const outDir = join(REPO_ROOT, "out/emails");
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-bundleContent(REPO_ROOT);
-const content = loadContentFromDisk(REPO_ROOT);
+const { content } = bundleContent(REPO_ROOT);
 const samples = emailSamples(content);
 for (const sample of samples) {
   const { html, text, subject } = await renderEmail(sample.templateId, sample.props);

@@ -6,9 +6,10 @@
 import { and, asc, count, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { type CampaignAudience, sends, subscribers, suppressions } from "../db/schema.ts";
+import { MAX_BATCH } from "../mail/types.ts";
 
-/** Resend accepts at most 100 emails per batch call: one page is one provider call. */
-export const PAGE_SIZE = 100;
+/** One page is one provider batch call, so a page is as large as a batch may be. */
+export const PAGE_SIZE = MAX_BATCH;
 
 export type Recipient = {
   id: string;

@@ -1,9 +1,9 @@
 // Every email the project can produce, with sample props: the five templates' PreviewProps, one sample per
 // lesson file and one per campaign template. Tests, the export script, the previews and the bench all use
 // this list, so a new lesson file is covered everywhere without a code change.
-import type { Content } from "../content/loader.ts";
+import { authorById, type Content } from "../content/loader.ts";
 import { buildLessonProps } from "./lesson-props.ts";
-import { previewCtx, previewUnsubscribeUrl } from "./preview-data.ts";
+import { lessonSampleName, previewRecipient } from "./preview-data.ts";
 import { type EmailPropsById, emailRegistry, TEMPLATE_IDS, type TemplateId } from "./registry.ts";
 import type { EmailContext } from "./types.ts";
 
@@ -16,8 +16,8 @@ export interface EmailSample<T extends TemplateId = TemplateId> {
 
 /** Samples for every template and every content file; `ctx` overrides locale, country and sender. */
 export function emailSamples(content: Content, overrides: Partial<EmailContext> = {}): EmailSample[] {
-  const ctx: EmailContext = { ...previewCtx, sender: content.sender, ...overrides };
-  const recipient = { ctx, firstName: "Sam", unsubscribeUrl: previewUnsubscribeUrl };
+  const recipient = previewRecipient(content, overrides);
+  const { ctx } = recipient;
   const samples: EmailSample[] = TEMPLATE_IDS.map((id) => ({
     name: id,
     templateId: id,
@@ -25,13 +25,12 @@ export function emailSamples(content: Content, overrides: Partial<EmailContext> 
   }));
   for (const lesson of content.lessons) {
     samples.push({
-      name: `lesson-${String(lesson.order).padStart(2, "0")}-${lesson.id}`,
+      name: lessonSampleName(lesson),
       templateId: "lesson",
       props: buildLessonProps(content, lesson, recipient),
     } satisfies EmailSample<"lesson">);
   }
   for (const template of content.campaignTemplates) {
-    const author = content.authors.find((a) => a.id === template.author) ?? content.sender;
     samples.push({
       name: `campaign-${template.id}`,
       templateId: "campaign",
@@ -40,8 +39,9 @@ export function emailSamples(content: Content, overrides: Partial<EmailContext> 
         subject: template.subject,
         preheader: template.preheader,
         bodyMarkdown: template.body,
-        author,
-        reviewer: template.reviewer ? content.authors.find((a) => a.id === template.reviewer) : undefined,
+        // loadContent rejects unknown author and reviewer ids, so these lookups cannot throw.
+        author: authorById(content, template.author),
+        reviewer: template.reviewer ? authorById(content, template.reviewer) : undefined,
         reviewedOn: template.reviewedOn,
         sources: template.sources,
       },

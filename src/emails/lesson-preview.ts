@@ -1,18 +1,14 @@
 // Preview props for one lesson, from raw content files (the generated bundle). The per-lesson preview entries
 // under preview/lessons/ are written by scripts/bundle-content.ts and call this.
-import { loadContent } from "../content/loader.ts";
+import { lessonById, loadContent } from "../content/loader.ts";
 import type { RawContentFile } from "../content/schema.ts";
 import type { LessonEmailProps } from "./lesson.tsx";
 import { buildLessonProps } from "./lesson-props.ts";
-import { previewCtx, previewUnsubscribeUrl } from "./preview-data.ts";
+import { previewRecipient } from "./preview-data.ts";
 
 export function lessonPreviewProps(files: RawContentFile[], lessonId: string): LessonEmailProps {
   const content = loadContent(files);
-  const lesson = content.lessons.find((l) => l.id === lessonId);
+  const lesson = lessonById(content, lessonId);
   if (!lesson) throw new Error(`no lesson "${lessonId}" in templates/lessons (run npm run content:bundle)`);
-  return buildLessonProps(content, lesson, {
-    ctx: { ...previewCtx, sender: content.sender },
-    firstName: "Sam",
-    unsubscribeUrl: previewUnsubscribeUrl,
-  });
+  return buildLessonProps(content, lesson, previewRecipient(content));
 }

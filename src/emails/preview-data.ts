@@ -1,4 +1,5 @@
 // Sample data for PreviewProps, the preview server and the render tests. Mirrors templates/authors.yaml.
+import type { Content, Lesson } from "../content/loader.ts";
 import type { Author } from "../content/schema.ts";
 import type { EmailContext } from "./types.ts";
 
@@ -27,3 +28,14 @@ export const previewCtx: EmailContext = {
 };
 
 export const previewUnsubscribeUrl = "https://newsletter.hopemark.example/u/preview-token";
+
+/** The sample reader every content preview is addressed to; `overrides` replace parts of the context. */
+export function previewRecipient(content: Pick<Content, "sender">, overrides: Partial<EmailContext> = {}) {
+  const ctx: EmailContext = { ...previewCtx, sender: content.sender, ...overrides };
+  return { ctx, firstName: "Sam", unsubscribeUrl: previewUnsubscribeUrl };
+}
+
+/** File-name friendly and unique per lesson, e.g. "lesson-01-where-it-began" (samples and preview files). */
+export function lessonSampleName(lesson: Pick<Lesson, "order" | "id">): string {
+  return `lesson-${String(lesson.order).padStart(2, "0")}-${lesson.id}`;
+}

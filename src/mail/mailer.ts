@@ -1,13 +1,11 @@
 // The one path from composed email to transport. Every message passes the send gate first; a batch is checked
 // in full before the provider is called, so one bad message means nothing in that batch is sent.
 import type { Config } from "../config.ts";
-import { createSendGate } from "./send-gate.ts";
-import type { Mailer, OutgoingEmail, Transport } from "./types.ts";
-
-export const MAX_BATCH = 100;
+import { assertSendable, type SendGateOptions } from "./send-gate.ts";
+import { MAX_BATCH, type Mailer, type OutgoingEmail, type Transport } from "./types.ts";
 
 export function createMailer({ transport, config }: { transport: Transport; config: Config }): Mailer {
-  const gate = createSendGate({ postalAddress: config.mail.postalAddress });
+  const gate: SendGateOptions = { postalAddress: config.mail.postalAddress };
   const withDefaults = (message: OutgoingEmail): OutgoingEmail => {
     const replyTo = message.replyTo ?? config.mail.replyTo;
     return { ...message, from: message.from ?? config.mail.from, ...(replyTo ? { replyTo } : {}) };
@@ -15,12 +13,12 @@ export function createMailer({ transport, config }: { transport: Transport; conf
   return {
     transport: transport.name,
     async send(message) {
-      gate.assertSendable(message);
+      assertSendable(message, gate);
       return transport.send(withDefaults(message));
     },
     async sendBatch(messages, options) {
       if (messages.length > MAX_BATCH) throw new Error(`a batch holds at most ${MAX_BATCH} messages`);
-      for (const message of messages) gate.assertSendable(message);
+      for (const message of messages) assertSendable(message, gate);
       if (messages.length === 0) return [];
       return transport.sendBatch(messages.map(withDefaults), options);
     },

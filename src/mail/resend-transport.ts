@@ -4,10 +4,8 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { type CreateEmailOptions, type ErrorResponse, Resend } from "resend";
 import { redact } from "../lib/log.ts";
-import type { OutgoingEmail, SendResult, Transport } from "./types.ts";
+import { MAX_BATCH, type OutgoingEmail, type SendResult, type Transport } from "./types.ts";
 
-/** Resend accepts at most 100 emails per batch call; the SDK does not check, so we do. */
-export const RESEND_MAX_BATCH = 100;
 const DEFAULT_RETRY_AFTER_MS = 1000;
 
 export interface ResendTransportOptions {
@@ -41,11 +39,7 @@ export function retryAfterMs(headers: Record<string, string> | null, now = Date.
 }
 
 /** Maps a Resend error onto an error Inngest understands. Messages are redacted: no addresses or tokens. */
-export function toSendError(
-  error: ErrorResponse,
-  headers: Record<string, string> | null,
-  what: string,
-): Error {
+function toSendError(error: ErrorResponse, headers: Record<string, string> | null, what: string): Error {
   const status =
     typeof error.statusCode === "number" ? error.statusCode : (STATUS_BY_NAME[error.name] ?? null);
   const message = `Resend ${what} failed: ${status ?? "network"} ${error.name}: ${String(redact(error.message ?? ""))}`;
@@ -82,10 +76,9 @@ export function createResendTransport(options: ResendTransportOptions): Transpor
       return { providerMessageId: data.id };
     },
     async sendBatch(messages, { idempotencyKey }): Promise<SendResult[]> {
-      if (messages.length > RESEND_MAX_BATCH) {
-        throw new NonRetriableError(
-          `Resend batch holds at most ${RESEND_MAX_BATCH} emails, got ${messages.length}`,
-        );
+      // The SDK does not check the limit, so we do (the Mailer checks too; this guards direct use).
+      if (messages.length > MAX_BATCH) {
+        throw new NonRetriableError(`Resend batch holds at most ${MAX_BATCH} emails, got ${messages.length}`);
       }
       if (messages.length === 0) return [];
       const { data, error, headers } = await resend.batch.send(

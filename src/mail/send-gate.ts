@@ -13,7 +13,7 @@ export interface SendGateOptions {
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
-export function decodeEntities(value: string): string {
+function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === "#") {
       const code =
@@ -25,7 +25,7 @@ export function decodeEntities(value: string): string {
 }
 
 /** Normalises for phrase matching: no zero-width characters, one space between words, lower case. */
-export function normaliseText(value: string): string {
+function normaliseText(value: string): string {
   return value
     .replace(/[\u200b-\u200f\u2060\ufeff]/g, "")
     .replace(/\s+/g, " ")
@@ -37,7 +37,7 @@ export function normaliseText(value: string): string {
  * The text a reader sees in the HTML part: no <head>, <style>, comments or hidden preheader, tags removed,
  * entities decoded. The preheader is excluded so inbox-preview text cannot stand in for a visible footer.
  */
-export function visibleHtmlText(html: string): string {
+function visibleHtmlText(html: string): string {
   const stripped = html
     .replace(/<head\b[\s\S]*?<\/head>/gi, " ")
     .replace(/<style\b[\s\S]*?<\/style>/gi, " ")
@@ -118,17 +118,4 @@ export function assertSendable(message: OutgoingEmail, options: SendGateOptions)
       `Send gate refused template "${message.templateId}" (${message.kind}): missing ${result.missing.join("; ")}`,
     );
   }
-}
-
-export interface SendGate {
-  checkMessage(message: OutgoingEmail): CheckResult;
-  assertSendable(message: OutgoingEmail): void;
-}
-
-/** Binds the checks to the configured postal address (config.mail.postalAddress). */
-export function createSendGate(options: SendGateOptions): SendGate {
-  return {
-    checkMessage: (message) => checkMessage(message, options),
-    assertSendable: (message) => assertSendable(message, options),
-  };
 }

@@ -24,6 +24,9 @@ export interface OutgoingEmail {
   advertising?: boolean;
 }
 
+/** Resend accepts at most 100 emails per batch call; the Mailer and the Resend transport both enforce it. */
+export const MAX_BATCH = 100;
+
 export interface SendResult {
   providerMessageId: string;
 }
@@ -31,7 +34,7 @@ export interface SendResult {
 export interface Transport {
   readonly name: "resend" | "outbox";
   send(message: OutgoingEmail): Promise<SendResult>;
-  /** At most 100 messages; one provider call, idempotent under `idempotencyKey`. */
+  /** At most MAX_BATCH messages; one provider call, idempotent under `idempotencyKey`. */
   sendBatch(messages: OutgoingEmail[], options: { idempotencyKey: string }): Promise<SendResult[]>;
 }
 

@@ -14,7 +14,7 @@ import { escapeHtml, renderEmail, unsubscribeHeaders } from "../../src/emails/re
 import { createMailer } from "../../src/mail/mailer.ts";
 import { createOutboxTransport } from "../../src/mail/outbox-transport.ts";
 import { checkMessage } from "../../src/mail/send-gate.ts";
-import type { OutgoingEmail, Transport } from "../../src/mail/types.ts";
+import { MAX_BATCH, type OutgoingEmail, type Transport } from "../../src/mail/types.ts";
 
 const config = testConfig();
 const POSTAL = config.mail.postalAddress;
@@ -255,6 +255,26 @@ describe("Mailer", () => {
     ).rejects.toThrow(/broken-no-footer/);
     const [row] = await handle.db.select({ n: count() }).from(outbox);
     expect(row?.n).toBe(0);
+  });
+
+  it("checks the postal address from config.mail.postalAddress", async () => {
+    const transport = spyTransport();
+    const other = { ...config, mail: { ...config.mail, postalAddress: "1 Elsewhere Road, Nowhere" } };
+    const mailer = createMailer({ transport, config: other });
+    await expect(mailer.send(await goodMessage())).rejects.toThrow(/postal address in html/);
+    expect(transport.send).not.toHaveBeenCalled();
+  });
+
+  it("refuses a batch of more than MAX_BATCH messages before any provider call", async () => {
+    const transport = spyTransport();
+    const mailer = createMailer({ transport, config });
+    const good = await goodMessage();
+    const batch = Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({ ...good, idempotencyKey: `g${i}` }));
+    await expect(mailer.sendBatch(batch, { idempotencyKey: "too-big" })).rejects.toThrow(
+      `a batch holds at most ${MAX_BATCH} messages`,
+    );
+    expect(transport.sendBatch).not.toHaveBeenCalled();
+    expect(MAX_BATCH).toBe(100);
   });
 
   it("sends a good message and fills in From from config", async () => {
