@@ -12,6 +12,7 @@ import { consents, SUBSCRIBER_STATUSES, subscribers, suppressions } from "../db/
 import type { AppDeps } from "../deps.ts";
 import { hashEmail, normaliseEmail } from "../lib/email-address.ts";
 import { dispatchEvents, type PendingEvent, queueEventStatement } from "../lib/pending-events.ts";
+import { consentRecord } from "../subscribers/consent.ts";
 import { createdEvent } from "../subscribers/events.ts";
 import { stripQuery } from "../subscribers/input.ts";
 import { newId, type Subscriber } from "../subscribers/store.ts";
@@ -264,16 +265,17 @@ export async function importSubscribers(
     );
     if (options.priorConsent) {
       statements.push(
-        deps.db.insert(consents).values({
-          id: newId("con"),
-          subscriberId: id,
-          action: "given",
-          at: options.consentedAt ? new Date(options.consentedAt) : now,
-          form: source,
-          page: options.page ?? null,
-          wordingVersion: options.wordingVersion ?? null,
-          privacyVersion: options.privacyVersion ?? null,
-        }),
+        deps.db.insert(consents).values(
+          consentRecord({
+            subscriberId: id,
+            action: "given",
+            at: options.consentedAt ? new Date(options.consentedAt) : now,
+            form: source,
+            page: options.page ?? null,
+            wordingVersion: options.wordingVersion ?? null,
+            privacyVersion: options.privacyVersion ?? null,
+          }),
+        ),
       );
     } else {
       const event = createdEvent(id);

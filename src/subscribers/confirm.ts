@@ -5,9 +5,9 @@ import { atomic } from "../db/client.ts";
 import { consents, subscribers, suppressions } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
-import { CONSENT_WORDING_VERSION, FORMS, PRIVACY_NOTICE_VERSION } from "./consent.ts";
+import { CONSENT_WORDING_VERSION, consentRecord, FORMS, PRIVACY_NOTICE_VERSION } from "./consent.ts";
 import { confirmedEvent } from "./events.ts";
-import { findSubscriberById, newId } from "./store.ts";
+import { findSubscriberById } from "./store.ts";
 
 export type ConfirmOutcome =
   | "confirmed"
@@ -36,17 +36,18 @@ export async function confirmSubscriber(
       .update(subscribers)
       .set({ status: "active", confirmedAt: now, updatedAt: now })
       .where(and(eq(subscribers.id, subscriberId), eq(subscribers.status, "pending"))),
-    deps.db.insert(consents).values({
-      id: newId("con"),
-      subscriberId,
-      action: "confirmed",
-      at: now,
-      form: FORMS.confirmLink,
-      ip: ctx.ip ?? null,
-      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-      wordingVersion: CONSENT_WORDING_VERSION,
-      privacyVersion: PRIVACY_NOTICE_VERSION,
-    }),
+    deps.db.insert(consents).values(
+      consentRecord({
+        subscriberId,
+        action: "confirmed",
+        at: now,
+        form: FORMS.confirmLink,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        wordingVersion: CONSENT_WORDING_VERSION,
+        privacyVersion: PRIVACY_NOTICE_VERSION,
+      }),
+    ),
     // A person who was erased or suppressed by hand came back through a full double opt-in: lift that entry.
     // Bounce and complaint entries stay; the send steps keep honouring them.
     deps.db

@@ -1,6 +1,8 @@
 // The words a visitor agrees to, and the version labels recorded with every consent row (safety rule 13).
 // Change the wording or the privacy notice here and bump the matching version in the same edit, so every
 // consent record names exactly the text the person saw.
+import type { consents } from "../db/schema.ts";
+import { newId } from "./store.ts";
 
 /** Bump whenever CONSENT_LABEL or CONSENT_DETAIL changes. */
 export const CONSENT_WORDING_VERSION = "2026-11-signup-v1";
@@ -31,3 +33,12 @@ export const FORMS = {
   unsubscribePage: "unsubscribe-page",
   oneClick: "one-click",
 } as const;
+
+type ConsentRow = typeof consents.$inferInsert;
+
+/** One consents row, given or withdrawn. The user agent is kept to its first 500 characters. */
+export function consentRecord(
+  row: Omit<ConsentRow, "id" | "ip" | "userAgent"> & { ip?: string | null; userAgent?: string | null },
+): ConsentRow {
+  return { ...row, id: newId("con"), ip: row.ip ?? null, userAgent: row.userAgent?.slice(0, 500) ?? null };
+}

@@ -6,7 +6,7 @@ import { consents, subscribers } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { hashEmail } from "../lib/email-address.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
-import { CONSENT_WORDING_VERSION, PRIVACY_NOTICE_VERSION } from "./consent.ts";
+import { CONSENT_WORDING_VERSION, consentRecord, PRIVACY_NOTICE_VERSION } from "./consent.ts";
 import { confirmationRequestedEvent, createdEvent } from "./events.ts";
 import type { SignupInput } from "./input.ts";
 import {
@@ -72,18 +72,19 @@ function consentGiven(
   ctx: SignupContext,
   at: Date,
 ) {
-  return deps.db.insert(consents).values({
-    id: newId("con"),
-    subscriberId,
-    action: "given",
-    at,
-    form: ctx.form,
-    page: input.page ?? null,
-    ip: ctx.ip ?? null,
-    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-    wordingVersion: CONSENT_WORDING_VERSION,
-    privacyVersion: PRIVACY_NOTICE_VERSION,
-  });
+  return deps.db.insert(consents).values(
+    consentRecord({
+      subscriberId,
+      action: "given",
+      at,
+      form: ctx.form,
+      page: input.page ?? null,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      wordingVersion: CONSENT_WORDING_VERSION,
+      privacyVersion: PRIVACY_NOTICE_VERSION,
+    }),
+  );
 }
 
 async function create(

@@ -6,8 +6,9 @@ import { consents, subscribers } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
 import type { RequestContext } from "./confirm.ts";
+import { consentRecord } from "./consent.ts";
 import { unsubscribedEvent } from "./events.ts";
-import { findSubscriberById, newId } from "./store.ts";
+import { findSubscriberById } from "./store.ts";
 
 export type UnsubscribeOutcome = "unsubscribed" | "already-unsubscribed" | "not-found";
 
@@ -28,15 +29,16 @@ export async function unsubscribeSubscriber(
       .update(subscribers)
       .set({ status: "unsubscribed", unsubscribedAt: now, updatedAt: now })
       .where(and(eq(subscribers.id, subscriberId), inArray(subscribers.status, ["pending", "active"]))),
-    deps.db.insert(consents).values({
-      id: newId("con"),
-      subscriberId,
-      action: "withdrawn",
-      at: now,
-      form: ctx.form,
-      ip: ctx.ip ?? null,
-      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-    }),
+    deps.db.insert(consents).values(
+      consentRecord({
+        subscriberId,
+        action: "withdrawn",
+        at: now,
+        form: ctx.form,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+      }),
+    ),
     queueEventStatement(deps.db, event),
   ]);
   await dispatchEvents(deps, [event]);

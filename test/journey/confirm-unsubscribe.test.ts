@@ -4,7 +4,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { consents, pendingEvents, subscribers, suppressions } from "../../src/db/schema.ts";
 import { CONFIRM_TOKEN_TTL_MS, signToken } from "../../src/lib/tokens.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
-import { APP_URL, pageText, postForm, postMultipart, seedSubscriber, suppress } from "./helpers.ts";
+import {
+  APP_URL,
+  pageText,
+  postForm,
+  postMultipart,
+  seedSubscriber,
+  subscriberByEmail,
+  suppress,
+} from "./helpers.ts";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -257,6 +265,26 @@ describe("unsubscribe page", () => {
 
     const again = await t.app.request(`/unsubscribe?token=${token}`);
     expect(await again.text()).toContain("already unsubscribed");
+  });
+
+  it("every consent record keeps the first 500 characters of an oversized user agent", async () => {
+    t = createTestApp();
+    const agent = `Mozilla/5.0 ${"x".repeat(2000)}`;
+    const headers = { "user-agent": agent };
+    const signup = await postForm(
+      t.app,
+      "/api/subscribe",
+      { email: "ua@example.com", consent: "yes" },
+      headers,
+    );
+    expect(signup.status).toBe(303);
+    const subscriber = await subscriberByEmail(t.db, "ua@example.com");
+    if (!subscriber) throw new Error("signup stored no subscriber");
+    await postForm(t.app, "/confirm", { token: await confirmToken(subscriber.id) }, headers);
+    await postForm(t.app, "/unsubscribe", { token: await unsubscribeToken(subscriber.id) }, headers);
+    const rows = await t.db.select().from(consents).where(eq(consents.subscriberId, subscriber.id));
+    expect(rows.map((r) => r.action).sort()).toEqual(["confirmed", "given", "withdrawn"]);
+    for (const row of rows) expect(row.userAgent).toBe(agent.slice(0, 500));
   });
 
   it("a tampered token gets a clear page, never a 500", async () => {
