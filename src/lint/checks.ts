@@ -2,6 +2,7 @@
 // and returns where it fires. Kept small so a reviewer can still follow what each one decides.
 import type { LintDoc, Loc, ProseField } from "./document.ts";
 import type { AllowMarker } from "./markers.ts";
+import { NUMBER_WORD_DIGITS } from "./number-words.ts";
 import { REVIEW_MAX_AGE_MONTHS } from "./rules.ts";
 
 export interface CheckContext {
@@ -94,42 +95,16 @@ export type CheckName = keyof typeof checks;
 
 // ---------------------------------------------------------------- filters: decide per pattern match
 
-const NUMBER_WORDS: Record<string, string> = {
-  one: "1",
-  two: "2",
-  three: "3",
-  four: "4",
-  five: "5",
-  six: "6",
-  seven: "7",
-  eight: "8",
-  nine: "9",
-  ten: "10",
-  eleven: "11",
-  twelve: "12",
-  fifteen: "15",
-  twenty: "20",
-  thirty: "30",
-  forty: "40",
-  fifty: "50",
-  sixty: "60",
-  seventy: "70",
-  eighty: "80",
-  ninety: "90",
-  hundred: "100",
-  thousand: "1000",
-  million: "1000000",
-};
 const NUMBER_TOKEN = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(\\d[\\d,]*(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join("|")})(?![\\p{L}\\p{N}]|[.,]\\d)`,
+  `(?<![\\p{L}\\p{N}.,])(\\d[\\d,]*(?:\\.\\d+)?|${Object.keys(NUMBER_WORD_DIGITS).join("|")})(?![\\p{L}\\p{N}]|[.,]\\d)`,
   "giu",
 );
 
 /** The numbers in a text, normalised so "one in five", "1 in 5" and "1,000" compare equal to their digits. */
-export function numbersIn(text: string): string[] {
+function numbersIn(text: string): string[] {
   return [...text.matchAll(NUMBER_TOKEN)].map((m) => {
     const token = (m[1] ?? "").toLowerCase().replace(/,/g, "");
-    return NUMBER_WORDS[token] ?? token;
+    return NUMBER_WORD_DIGITS[token] ?? token;
   });
 }
 

@@ -78,19 +78,16 @@ function run(
   const markers = body ? parseMarkers(body.raw, ruleIds, allowable) : [];
   const ctx: CheckContext = { doc, known, today, markers, body };
 
+  // Phrase rules first, then reviewer markers silence what they cover (and record that they were used), then the
+  // checks: allow-marker-unused must see which markers were used. Markers only silence phrase rules (`allowable`),
+  // and the findings are sorted below, so running the checks last changes nothing else.
   const raw: RawFinding[] = [];
-  const late: Rule[] = [];
   for (const rule of allRules) {
-    if (isPatternRule(rule)) {
-      for (const field of doc.fields) {
-        for (const hit of matchRule(rule, field, ctx)) {
-          raw.push({ rule, at: field.locate(hit.start), excerpt: hit.excerpt, detail: hit.detail });
-        }
+    if (!isPatternRule(rule)) continue;
+    for (const field of doc.fields) {
+      for (const hit of matchRule(rule, field, ctx)) {
+        raw.push({ rule, at: field.locate(hit.start), excerpt: hit.excerpt, detail: hit.detail });
       }
-    } else if (rule.check === "allow-marker-unused") {
-      late.push(rule);
-    } else {
-      for (const hit of checks[rule.check](ctx)) raw.push({ rule, ...hit });
     }
   }
 
@@ -105,7 +102,7 @@ function run(
     if (marker) marker.used = true;
     return !marker;
   });
-  for (const rule of late) {
+  for (const rule of allRules) {
     if (!isPatternRule(rule)) for (const hit of checks[rule.check](ctx)) kept.push({ rule, ...hit });
   }
 

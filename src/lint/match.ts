@@ -1,7 +1,7 @@
 // The matcher for the phrase rules in rules.ts. It knows nothing about any particular rule.
 import { type CheckContext, filters } from "./checks.ts";
 import type { ProseField } from "./document.ts";
-import { type Block, type Span, sentences, wordsBetween } from "./markdown.ts";
+import { type Block, type Prose, type Span, sentences, wordsBetween } from "./markdown.ts";
 import type { PatternRule } from "./rules.ts";
 import type { Target } from "./types.ts";
 
@@ -19,7 +19,7 @@ const compiled = new WeakMap<readonly string[], RegExp>();
  * after, which (unlike \b) also works for phrases ending in "%". A space in a phrase matches any whitespace, so a
  * phrase still matches across a line wrap; longer phrases are tried first so "cure-all" wins over "cure".
  */
-export function compile(phrases: readonly string[]): RegExp {
+function compile(phrases: readonly string[]): RegExp {
   const cached = compiled.get(phrases);
   if (cached) return cached;
   const alternatives = [...phrases].sort((a, b) => b.length - a.length).map(spacesToWhitespace);
@@ -51,6 +51,18 @@ function spacesToWhitespace(phrase: string): string {
   return out;
 }
 
+/** Every phrase rule reads the same blocks, so each block is split into sentences once. */
+const sentencesByBlock = new WeakMap<Block, readonly Span[]>();
+
+function sentencesOf(prose: Prose, block: Block): readonly Span[] {
+  let spans = sentencesByBlock.get(block);
+  if (!spans) {
+    spans = sentences(prose, block);
+    sentencesByBlock.set(block, spans);
+  }
+  return spans;
+}
+
 function targetsOf(field: ProseField["field"], block: Block): Target[] {
   if (field !== "body") return [field];
   return block.heading ? ["body", "heading"] : ["body"];
@@ -77,9 +89,11 @@ export function matchRule(rule: PatternRule, field: ProseField, ctx: CheckContex
   const hits: PatternHit[] = [];
   for (const block of blocks) {
     if (!targetsOf(field.field, block).some((t) => rule.appliesTo.includes(t))) continue;
-    const spans = sentences(field.prose, block);
+    const spans = sentencesOf(field.prose, block);
     const blockText = text.slice(block.start, block.end);
     for (const pattern of rule.patterns) {
+      // The `near` phrases in this block, found once for all the hits of this pattern (only when a hit needs them).
+      let nearHits: RegExpExecArray[] | undefined;
       for (const m of blockText.matchAll(compile(pattern.match))) {
         const start = block.start + m.index;
         const end = start + m[0].length;
@@ -95,7 +109,8 @@ export function matchRule(rule: PatternRule, field: ProseField, ctx: CheckContex
         }
         if (pattern.near) {
           const { match, maxWordsBetween } = pattern.near;
-          const near = [...blockText.matchAll(compile(match))].some((n) => {
+          nearHits ??= [...blockText.matchAll(compile(match))];
+          const near = nearHits.some((n) => {
             const nStart = block.start + n.index;
             const nEnd = nStart + n[0].length;
             if (nStart < end && start < nEnd) return false;

@@ -24,6 +24,7 @@
 //   Markers cannot silence front matter rules (author, review date) or subject lines.
 
 import type { CheckName, FilterName } from "./checks.ts";
+import { NUMBER_WORD_DIGITS } from "./number-words.ts";
 import type { Severity, Target } from "./types.ts";
 
 export interface Pattern {
@@ -69,8 +70,8 @@ const SUICIDE = [
   "(end|ends|ended|ending|take|takes|took|taking) (my|your|his|her|their|one's) (own )?li(fe|ves)",
 ];
 
-const NUMBER_WORDS =
-  "(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)";
+/** The number words of number-words.ts, as one group: "(one|two|...|million)". */
+const NUMBER_WORDS = `(${Object.keys(NUMBER_WORD_DIGITS).join("|")})`;
 const NUMBER = `(\\d[\\d,]*(\\.\\d+)?|${NUMBER_WORDS})`;
 
 export const rules = [
