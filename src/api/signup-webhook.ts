@@ -147,7 +147,6 @@ export function signupWebhookRoutes(deps: AppDeps) {
         { ...input, source: form },
         {
           form,
-          defaultSource: form,
           ip: ip ?? null,
           userAgent: userAgent ?? null,
         },

@@ -140,7 +140,6 @@ export function subscribeRoutes(deps: AppDeps) {
         const form = input.source ?? (kind === "json" ? FORMS.api : FORMS.hosted);
         const result = await signup(deps, input, {
           form,
-          defaultSource: form,
           ip: recordedIp(c, deps.config),
           userAgent: c.req.header("user-agent"),
         });

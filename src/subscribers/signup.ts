@@ -21,10 +21,11 @@ import {
 export const CONFIRMATION_RESEND_INTERVAL_MS = 10 * 60 * 1000;
 
 export type SignupContext = {
-  /** Consent record `form`: "hosted-form", "embed", "api", "webhook:tally", ... */
+  /**
+   * Consent record `form`: "hosted-form", "embed", "api", "webhook:tally", ...; also the subscriber's source when
+   * the input names none.
+   */
   form: string;
-  /** subscribers.source when the input names none. */
-  defaultSource: string;
   ip?: string | null | undefined;
   userAgent?: string | null | undefined;
 };
@@ -105,7 +106,7 @@ async function create(
       status: "pending",
       locale: input.locale ?? "en",
       country: input.country ?? null,
-      source: input.source ?? ctx.defaultSource,
+      source: input.source ?? ctx.form,
       // Set when the confirmation is queued, not when it leaves: it is the throttle for repeat signups.
       confirmationSentAt: now,
       createdAt: now,
