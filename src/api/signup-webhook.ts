@@ -22,6 +22,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
+import { hmacKey } from "../lib/hmac.ts";
 import { signupSchema } from "../subscribers/input.ts";
 import { signup } from "../subscribers/signup.ts";
 import { apiError, fieldErrors } from "./errors.ts";
@@ -54,15 +55,8 @@ function hexToBytes(hex: string): Uint8Array<ArrayBuffer> | null {
 
 /** Signs like a sender would; exported for tests and for the README example. */
 export async function signSignupWebhook(secret: string, timestamp: number, rawBody: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    encoder.encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
   const mac = new Uint8Array(
-    await crypto.subtle.sign("HMAC", key, encoder.encode(`${timestamp}.${rawBody}`)),
+    await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(`${timestamp}.${rawBody}`)),
   );
   return `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
@@ -78,15 +72,8 @@ export async function verifySignupWebhook(
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > SIGNATURE_TOLERANCE_SECONDS) return false;
   const mac = hexToBytes(signature.slice("sha256=".length));
   if (!mac) return false;
-  const key = await crypto.subtle.importKey(
-    "raw",
-    encoder.encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["verify"],
-  );
   // crypto.subtle.verify compares in constant time.
-  return crypto.subtle.verify("HMAC", key, mac, encoder.encode(`${timestamp}.${rawBody}`));
+  return crypto.subtle.verify("HMAC", await hmacKey(secret), mac, encoder.encode(`${timestamp}.${rawBody}`));
 }
 
 export function signupWebhookRoutes(deps: AppDeps) {

@@ -1,5 +1,7 @@
 // Signed, purpose-bound tokens for confirm and unsubscribe links: HMAC-SHA256 with TOKEN_SECRET over a small
 // JSON payload. WebCrypto only, so the same code runs on Node and Workers. Tokens carry an id, never an address.
+import { hmacKey } from "./hmac.ts";
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -29,19 +31,6 @@ function fromBase64Url(value: string): Uint8Array<ArrayBuffer> | null {
     return null;
   }
   return toBase64Url(bytes) === value ? bytes : null;
-}
-
-const keyCache = new Map<string, Promise<CryptoKey>>();
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keyCache.get(secret);
-  if (!key) {
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-      "sign",
-      "verify",
-    ]);
-    keyCache.set(secret, key);
-  }
-  return key;
 }
 
 export async function signToken(
