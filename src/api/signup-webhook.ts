@@ -19,7 +19,6 @@
 //   curl -X POST "$APP_URL/api/webhooks/signup" -H 'Content-Type: application/json' \
 //     -H "X-Hopemark-Timestamp: $ts" -H "X-Hopemark-Signature: sha256=$sig" -d "$body"
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
 import { hmacKey } from "../lib/hmac.ts";
@@ -27,7 +26,7 @@ import { signupSchema } from "../subscribers/input.ts";
 import { signup } from "../subscribers/signup.ts";
 import { apiError, fieldErrors } from "./errors.ts";
 import { rateLimit } from "./rate-limit.ts";
-import { ACCEPTED_BODY, bodyKind, SIGNUP_MAX_BODY_BYTES } from "./subscribe.ts";
+import { ACCEPTED_BODY, bodyKind, signupBodyLimit } from "./subscribe.ts";
 
 export const TIMESTAMP_HEADER = "X-Hopemark-Timestamp";
 export const SIGNATURE_HEADER = "X-Hopemark-Signature";
@@ -80,11 +79,7 @@ export function signupWebhookRoutes(deps: AppDeps) {
   return new Hono().post(
     "/api/webhooks/signup",
     rateLimit(deps, WEBHOOK_RATE_LIMIT),
-    bodyLimit({
-      maxSize: SIGNUP_MAX_BODY_BYTES,
-      onError: (c) =>
-        apiError(c, 413, "payload_too_large", `Signups are limited to ${SIGNUP_MAX_BODY_BYTES} bytes.`),
-    }),
+    signupBodyLimit,
     async (c) => {
       const secret = deps.config.signupWebhookSecret;
       if (!secret) {

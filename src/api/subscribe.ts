@@ -14,6 +14,12 @@ import { rateLimit, recordedIp } from "./rate-limit.ts";
 
 /** A signup is a few short fields; anything larger is not one. */
 export const SIGNUP_MAX_BODY_BYTES = 8 * 1024;
+/** Both signup routes (the form/JSON one and the form-service webhook) refuse a larger body before reading it. */
+export const signupBodyLimit = bodyLimit({
+  maxSize: SIGNUP_MAX_BODY_BYTES,
+  onError: (c) =>
+    apiError(c, 413, "payload_too_large", `Signups are limited to ${SIGNUP_MAX_BODY_BYTES} bytes.`),
+});
 /** Per client address; generous enough for a shared office or campus network. */
 export const SIGNUP_RATE_LIMIT = { name: "subscribe", limit: 10, windowMs: 10 * 60 * 1000 };
 
@@ -97,54 +103,44 @@ export function subscribeRoutes(deps: AppDeps) {
   return new Hono()
     .get("/", (c) => c.html(signupPage(common)))
     .get("/check-your-inbox", (c) => c.html(checkInboxPage(common)))
-    .post(
-      "/api/subscribe",
-      rateLimit(deps, SIGNUP_RATE_LIMIT),
-      bodyLimit({
-        maxSize: SIGNUP_MAX_BODY_BYTES,
-        onError: (c) =>
-          apiError(c, 413, "payload_too_large", `Signups are limited to ${SIGNUP_MAX_BODY_BYTES} bytes.`),
-      }),
-      async (c) => {
-        const read = await readBody(c);
-        if (read instanceof Response) return read;
-        const { kind, body } = read;
-        const accepted = () =>
-          kind === "json" ? c.json(ACCEPTED_BODY, 202) : c.redirect("/check-your-inbox", 303);
+    .post("/api/subscribe", rateLimit(deps, SIGNUP_RATE_LIMIT), signupBodyLimit, async (c) => {
+      const read = await readBody(c);
+      if (read instanceof Response) return read;
+      const { kind, body } = read;
+      const accepted = () =>
+        kind === "json" ? c.json(ACCEPTED_BODY, 202) : c.redirect("/check-your-inbox", 303);
 
-        // Bots get exactly the answer people get, so they learn nothing from it.
-        if (isBot(body)) {
-          deps.logger.info("signup dropped by honeypot", { kind });
-          return accepted();
-        }
-        const parsed = signupSchema.safeParse(body);
-        if (!parsed.success) {
-          const fields = fieldErrors(parsed.error);
-          if (kind === "json")
-            return apiError(c, 422, "validation_failed", "Some fields are invalid.", fields);
-          const source = str(body.source);
-          const page = str(body.page);
-          return c.html(
-            signupPage({
-              ...common,
-              values: formValues(body),
-              errors: fields,
-              ...(source && !fields.source ? { source } : {}),
-              ...(page && !fields.page ? { page } : {}),
-            }),
-            422,
-          );
-        }
-        const page = parsed.data.page ?? refererPage(c);
-        const input: SignupInput = { ...parsed.data, ...(page ? { page } : {}) };
-        const form = input.source ?? (kind === "json" ? FORMS.api : FORMS.hosted);
-        const result = await signup(deps, input, {
-          form,
-          ip: recordedIp(c, deps.config),
-          userAgent: c.req.header("user-agent"),
-        });
-        deps.logger.info("signup", { outcome: result.outcome, form });
+      // Bots get exactly the answer people get, so they learn nothing from it.
+      if (isBot(body)) {
+        deps.logger.info("signup dropped by honeypot", { kind });
         return accepted();
-      },
-    );
+      }
+      const parsed = signupSchema.safeParse(body);
+      if (!parsed.success) {
+        const fields = fieldErrors(parsed.error);
+        if (kind === "json") return apiError(c, 422, "validation_failed", "Some fields are invalid.", fields);
+        const source = str(body.source);
+        const page = str(body.page);
+        return c.html(
+          signupPage({
+            ...common,
+            values: formValues(body),
+            errors: fields,
+            ...(source && !fields.source ? { source } : {}),
+            ...(page && !fields.page ? { page } : {}),
+          }),
+          422,
+        );
+      }
+      const page = parsed.data.page ?? refererPage(c);
+      const input: SignupInput = { ...parsed.data, ...(page ? { page } : {}) };
+      const form = input.source ?? (kind === "json" ? FORMS.api : FORMS.hosted);
+      const result = await signup(deps, input, {
+        form,
+        ip: recordedIp(c, deps.config),
+        userAgent: c.req.header("user-agent"),
+      });
+      deps.logger.info("signup", { outcome: result.outcome, form });
+      return accepted();
+    });
 }
