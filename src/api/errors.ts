@@ -2,7 +2,7 @@
 import type { Context, ValidationTargets } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { validator } from "hono/validator";
-import type { z } from "zod";
+import { z } from "zod";
 
 export type FieldErrors = Record<string, string[]>;
 export type ApiError = { error: { code: string; message: string; fields?: FieldErrors } };
@@ -46,3 +46,11 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
     return result.data as z.output<Schema>;
   });
 }
+
+/** An id in an admin route's path, as this app makes them ("cmp_…", "sub_…"): never a path, query or wildcard. */
+export const adminId = (what: "campaign" | "subscriber") =>
+  z
+    .string()
+    .min(1, "is required")
+    .max(128, "is too long")
+    .regex(/^[A-Za-z0-9_-]+$/, `must be a ${what} id`);

@@ -107,6 +107,19 @@ describe("validation", () => {
     expect(await t.db.select().from(campaigns)).toHaveLength(0);
   });
 
+  it("refuses a malformed id in the path with a field message", async () => {
+    t = setup();
+    for (const [method, path, what] of [
+      ["GET", "/api/admin/campaigns/bad%20id!", "campaign"],
+      ["POST", "/api/admin/campaigns/..%2Fx/cancel", "campaign"],
+      ["POST", "/api/admin/subscribers/bad%20id!/tags", "subscriber"],
+    ] as const) {
+      const res = await admin(t, method, path, method === "POST" ? { tags: ["news"] } : undefined);
+      expect(res.status, path).toBe(422);
+      expect(((await res.json()) as ErrorBody).error.fields?.id, path).toEqual([`must be a ${what} id`]);
+    }
+  });
+
   it("validates send, test and list input", async () => {
     const now = new Date("2026-11-27T10:00:00Z");
     t = setup({ now: () => now });

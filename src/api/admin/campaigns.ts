@@ -28,14 +28,9 @@ import {
   testSendSchema,
 } from "../../campaigns/schemas.ts";
 import type { AppDeps } from "../../deps.ts";
-import { validate } from "../errors.ts";
+import { adminId, validate } from "../errors.ts";
 
-const params = z.object({
-  id: z
-    .string()
-    .max(128, "is too long")
-    .regex(/^[A-Za-z0-9_-]+$/, "must be a campaign id"),
-});
+const params = z.object({ id: adminId("campaign") });
 
 /** The shared error shape, extended with the linter's findings where there are any. */
 function failure(c: Context, f: Failure) {

@@ -6,15 +6,9 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { eraseSubscriber, exportSubscriberData } from "../../delivery/personal-data.ts";
 import type { AppDeps } from "../../deps.ts";
-import { apiError, validate } from "../errors.ts";
+import { adminId, apiError, validate } from "../errors.ts";
 
-const params = z.object({
-  id: z
-    .string()
-    .min(1, "is required")
-    .max(128, "is too long")
-    .regex(/^[A-Za-z0-9_-]+$/, "must be a subscriber id"),
-});
+const params = z.object({ id: adminId("subscriber") });
 
 export function privacyRoutes(deps: AppDeps) {
   return new Hono()

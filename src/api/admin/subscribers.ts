@@ -18,12 +18,9 @@ import {
   removeTag,
 } from "../../campaigns/subscriber-admin.ts";
 import type { AppDeps } from "../../deps.ts";
-import { apiError, validate } from "../errors.ts";
+import { adminId, apiError, validate } from "../errors.ts";
 
-const id = z
-  .string()
-  .max(128, "is too long")
-  .regex(/^[A-Za-z0-9_-]+$/, "must be a subscriber id");
+const id = adminId("subscriber");
 
 const tagsBody = z
   .object({ tags: z.array(tagSchema).min(1, "Give at least one tag.").max(20, "At most 20 tags.") })
