@@ -10,12 +10,15 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+/** Node only; src/server.ts keeps the development TOKEN_SECRET beside it. */
+export const DEFAULT_DATABASE_PATH = "./data/hopemark.sqlite";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_PATH: z.string().default("./data/hopemark.sqlite"),
+  DATABASE_PATH: z.string().default(DEFAULT_DATABASE_PATH),
   TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   RESEND_API_KEY: optionalString,
@@ -89,7 +92,8 @@ export class ConfigError extends Error {
 
 const DEV_ADMIN_TOKEN = "dev-admin-token-change-me-0000";
 
-function randomSecret(): string {
+/** 32 random bytes as hex: a development TOKEN_SECRET. */
+export function randomSecret(): string {
   const bytes = new Uint8Array(32);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");

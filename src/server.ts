@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, DEFAULT_DATABASE_PATH, loadConfig, randomSecret } from "./config.ts";
 import { loadContentFromDisk } from "./content/node.ts";
 import { openNodeDb } from "./db/node.ts";
 import { createLogger } from "./lib/log.ts";
@@ -19,10 +19,9 @@ const RECONCILE_EVERY_MS = 60_000;
  */
 function developmentTokenSecret(env: NodeJS.ProcessEnv): string | undefined {
   if (env.TOKEN_SECRET || env.NODE_ENV === "production") return env.TOKEN_SECRET;
-  const file = join(dirname(env.DATABASE_PATH ?? "./data/hopemark.sqlite"), ".dev-token-secret");
+  const file = join(dirname(env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH), ".dev-token-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const secret = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  const secret = randomSecret();
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
