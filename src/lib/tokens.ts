@@ -86,19 +86,10 @@ export async function confirmUrl(appUrl: string, secret: string, subscriberId: s
   return `${appUrl}/confirm?token=${token}`;
 }
 
-/** The visible link in the body: a page with one button. */
-export async function unsubscribePageUrl(appUrl: string, secret: string, subscriberId: string) {
-  return `${appUrl}/unsubscribe?token=${await signToken(secret, "unsubscribe", subscriberId)}`;
-}
-
-/** The List-Unsubscribe target: a POST here unsubscribes at once (RFC 8058). */
-export async function oneClickUnsubscribeUrl(appUrl: string, secret: string, subscriberId: string) {
-  return `${appUrl}/api/unsubscribe?token=${await signToken(secret, "unsubscribe", subscriberId)}`;
-}
-
 /**
- * Both unsubscribe links from one signature (they carry the same token): a broadcast signs one per recipient,
- * and WebCrypto HMAC costs about 20 µs a call on Node. Same URLs as the two functions above.
+ * Both unsubscribe links, from one signature (they carry the same token): `pageUrl` is the visible link in the
+ * body, a page with one button; `oneClickUrl` is the List-Unsubscribe target, where a POST unsubscribes at once
+ * (RFC 8058). A broadcast signs one per recipient, and WebCrypto HMAC costs about 20 µs a call on Node.
  */
 export async function unsubscribeUrls(appUrl: string, secret: string, subscriberId: string) {
   const token = await signToken(secret, "unsubscribe", subscriberId);

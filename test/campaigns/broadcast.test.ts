@@ -8,7 +8,7 @@ import { PAGES_PER_RUN, runOptions } from "../../src/campaigns/run.ts";
 import { campaigns, outbox, sends } from "../../src/db/schema.ts";
 import { createBroadcastCampaign, PROVIDER_LANE } from "../../src/functions/broadcast-campaign.ts";
 import { createBroadcastChunk } from "../../src/functions/broadcast-chunk.ts";
-import { oneClickUnsubscribeUrl } from "../../src/lib/tokens.ts";
+import { unsubscribeUrls } from "../../src/lib/tokens.ts";
 import type { TestApp } from "../helpers/app.ts";
 import {
   admin,
@@ -130,7 +130,11 @@ describe("stopping mid-send", () => {
     const calls = instrumentMailer(t, async (n) => {
       if (n !== 1) return;
       // The real RFC 8058 one-click endpoint, as a mailbox provider would call it.
-      const url = await oneClickUnsubscribeUrl(t.deps.config.appUrl, t.deps.config.tokenSecret, leaver.id);
+      const { oneClickUrl: url } = await unsubscribeUrls(
+        t.deps.config.appUrl,
+        t.deps.config.tokenSecret,
+        leaver.id,
+      );
       const res = await t.app.request(url.replace(t.deps.config.appUrl, ""), {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },

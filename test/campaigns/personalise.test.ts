@@ -11,7 +11,7 @@ import {
 } from "../../src/campaigns/personalise.ts";
 import { emailContext } from "../../src/emails/context.ts";
 import { renderEmail, unsubscribeHeaders } from "../../src/emails/render.ts";
-import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "../../src/lib/tokens.ts";
+import { unsubscribeUrls } from "../../src/lib/tokens.ts";
 import { checkMessage } from "../../src/mail/send-gate.ts";
 import type { TestApp } from "../helpers/app.ts";
 import { campaignRow, createCampaign, setup } from "./helpers.ts";
@@ -52,7 +52,7 @@ describe("personalisation by substitution", () => {
     for (const [i, recipient] of recipients.entries()) {
       const message = messages[i];
       if (!message) throw new Error("missing message");
-      const pageUrl = await unsubscribePageUrl(appUrl, tokenSecret, recipient.id);
+      const { pageUrl, oneClickUrl } = await unsubscribeUrls(appUrl, tokenSecret, recipient.id);
       const reference = await renderEmail("campaign", {
         ...base,
         ctx: emailContext(t.deps, recipient),
@@ -63,9 +63,7 @@ describe("personalisation by substitution", () => {
       expect(message.html).toBe(reference.html);
       expect(message.text).toBe(reference.text);
       expect(message.to).toBe(recipient.email);
-      expect(message.headers).toEqual(
-        unsubscribeHeaders(await oneClickUnsubscribeUrl(appUrl, tokenSecret, recipient.id)),
-      );
+      expect(message.headers).toEqual(unsubscribeHeaders(oneClickUrl));
       expect(message).toMatchObject({ kind: "marketing", advertising: true, templateId: "campaign" });
       expect(message.idempotencyKey).toBe(`${campaign.id}:${recipient.id}`);
       // Every personalised message still carries footer, attribution, postal address, unsubscribe, advertising.
