@@ -1,12 +1,12 @@
 // Request bodies of the campaign admin API. Messages are written for the marketer reading the 422.
 import { z } from "zod";
 import { sourceSchema } from "../content/schema.ts";
+import { COUNTRY, LOCALE } from "../subscribers/input.ts";
 import { PLACEHOLDER_PREFIX } from "./personalise.ts";
 
 /** Tags are topics or segments ("events", "research-news"), never health details (safety rule 15). */
 export const TAG = /^[a-z0-9][a-z0-9:_-]{0,39}$/;
 const TAG_MESSAGE = "Tags: up to 40 lower-case letters, digits, dashes, underscores or colons.";
-export const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 
 export const tagSchema = z.string({ error: "A tag must be text." }).trim().regex(TAG, TAG_MESSAGE);
 
@@ -28,7 +28,7 @@ export const audienceSchema = z
         z
           .string()
           .trim()
-          .regex(/^[A-Za-z]{2}$/, 'Use two-letter country codes like "US".')
+          .regex(COUNTRY, 'Use two-letter country codes like "US".')
           .transform((v) => v.toUpperCase()),
       )
       .max(50, "At most 50 countries.")

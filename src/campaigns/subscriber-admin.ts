@@ -14,11 +14,11 @@ import { hashEmail, normaliseEmail } from "../lib/email-address.ts";
 import { dispatchEvents, type PendingEvent, queueEventStatement } from "../lib/pending-events.ts";
 import { consentRecord } from "../subscribers/consent.ts";
 import { createdEvent } from "../subscribers/events.ts";
-import { stripQuery } from "../subscribers/input.ts";
+import { COUNTRY, LOCALE, NAME, stripQuery } from "../subscribers/input.ts";
 import { newId, type Subscriber } from "../subscribers/store.ts";
 import { segmentConditions } from "./audience.ts";
 import { CsvError, csvLine, parseCsv, uncsvCell } from "./csv.ts";
-import { LOCALE, TAG, tagSchema } from "./schemas.ts";
+import { TAG, tagSchema } from "./schemas.ts";
 
 type Deps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
 
@@ -66,10 +66,6 @@ export const importOptionsSchema = z
   });
 export type ImportOptions = z.output<typeof importOptionsSchema>;
 
-// Like the signup form: names are letters, marks, spaces, apostrophes, dots and hyphens. Imports are held to the
-// same rule so a spreadsheet cannot smuggle markup, URLs or control characters into greetings.
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
-
 const rowSchema = z.object({
   email: z
     .string()
@@ -94,7 +90,7 @@ const rowSchema = z.object({
   country: z
     .string()
     .trim()
-    .regex(/^[A-Za-z]{2}$/, 'use a two-letter country code like "US"')
+    .regex(COUNTRY, 'use a two-letter country code like "US"')
     .transform((v) => v.toUpperCase())
     .optional(),
   tags: z
@@ -310,11 +306,7 @@ export const listQuerySchema = z.object({
     .optional(),
   tag: tagSchema.optional(),
   locale: z.string().trim().regex(LOCALE, 'Use a language tag like "en" or "en-GB".').optional(),
-  country: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code like "US".')
-    .optional(),
+  country: z.string().trim().regex(COUNTRY, 'Use a two-letter country code like "US".').optional(),
   /** Exact address (looked up by hash, so case in the domain does not matter). */
   email: z.string().trim().pipe(z.email("Enter a valid email address.")).optional(),
   /** The nextCursor of the previous page. */

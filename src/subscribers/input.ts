@@ -9,9 +9,18 @@ export const HONEYPOT_FIELD = "website";
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-// Letters (any script), combining marks, spaces, apostrophes, dots and hyphens. This rules out control
-// characters, CR/LF (header injection), angle brackets and URLs, which spammers put in name fields.
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
+// The subscriber fields' patterns, also used by the admin API and CSV import so every way in holds a person's
+// name, locale and country to the same rules.
+
+/**
+ * Letters (any script), combining marks, spaces, apostrophes, dots and hyphens. This rules out control
+ * characters, CR/LF (header injection), angle brackets and URLs, which spammers put in name fields.
+ */
+export const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
+/** A BCP 47-like language tag: "en", "en-GB", "pt_BR" (the underscore is turned into a hyphen). */
+export const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
+/** ISO 3166-1 alpha-2, either case; stored upper case. */
+export const COUNTRY = /^[A-Za-z]{2}$/;
 const CONSENT_TRUE = new Set(["on", "yes", "true", "1"]);
 
 export const signupSchema = z.object({
@@ -43,7 +52,7 @@ export const signupSchema = z.object({
       .string({ error: "Locale must be text." })
       .trim()
       .max(35, "Locale is too long.")
-      .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'Use a language tag like "en" or "en-GB".')
+      .regex(LOCALE, 'Use a language tag like "en" or "en-GB".')
       .transform((v) => v.replace(/_/g, "-"))
       .optional(),
   ),
@@ -52,7 +61,7 @@ export const signupSchema = z.object({
     z
       .string({ error: "Country must be text." })
       .trim()
-      .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code like "US".')
+      .regex(COUNTRY, 'Use a two-letter country code like "US".')
       .transform((v) => v.toUpperCase())
       .optional(),
   ),
