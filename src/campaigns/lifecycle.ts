@@ -170,22 +170,24 @@ export async function createCampaign(
   const warnings = result.findings.filter((f) => f.severity === "warning");
   const now = deps.now();
   const id = newId("cmp");
-  await deps.db.insert(campaigns).values({
-    id,
-    name: content.name.slice(0, 120),
-    templateId: content.templateId,
-    subject: content.subject,
-    preheader: content.preheader,
-    bodyMarkdown: content.bodyMarkdown,
-    authorId: content.authorId,
-    sources: content.sources,
-    audience: input.audience ?? {},
-    status: "draft",
-    lintWarnings: warnings,
-    createdAt: now,
-    updatedAt: now,
-  });
-  const created = await loadCampaign(deps.db, id);
+  const [created] = await deps.db
+    .insert(campaigns)
+    .values({
+      id,
+      name: content.name.slice(0, 120),
+      templateId: content.templateId,
+      subject: content.subject,
+      preheader: content.preheader,
+      bodyMarkdown: content.bodyMarkdown,
+      authorId: content.authorId,
+      sources: content.sources,
+      audience: input.audience ?? {},
+      status: "draft",
+      lintWarnings: warnings,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
   if (!created) throw new Error("campaign row missing after insert");
   return { ok: true, campaign: campaignView(created, true), warnings };
 }

@@ -417,35 +417,31 @@ export function exportSubscribersCsv(deps: Pick<Deps, "db">, query: Omit<ListQue
   });
 }
 
-/** Adds tags (set semantics) in one statement, so two concurrent edits cannot lose each other's tags. */
+/**
+ * Adds tags (set semantics) in one statement, so two concurrent edits cannot lose each other's tags. Returns the
+ * tags now stored, or undefined when there is no such subscriber.
+ */
 export async function addTags(deps: Pick<Deps, "db" | "now">, id: string, tags: string[]) {
   const incoming = JSON.stringify([...new Set(tags)]);
-  await deps.db
+  const [row] = await deps.db
     .update(subscribers)
     .set({
       tags: sql`(select json_group_array(value) from (select value from json_each(${subscribers.tags}) union select value from json_each(${incoming}) order by value))`,
       updatedAt: deps.now(),
     })
-    .where(eq(subscribers.id, id));
-  return readTags(deps, id);
+    .where(eq(subscribers.id, id))
+    .returning({ tags: subscribers.tags });
+  return row?.tags;
 }
 
 export async function removeTag(deps: Pick<Deps, "db" | "now">, id: string, tag: string) {
-  await deps.db
+  const [row] = await deps.db
     .update(subscribers)
     .set({
       tags: sql`(select json_group_array(value) from json_each(${subscribers.tags}) where value <> ${tag})`,
       updatedAt: deps.now(),
     })
-    .where(eq(subscribers.id, id));
-  return readTags(deps, id);
-}
-
-async function readTags(deps: Pick<Deps, "db">, id: string): Promise<string[] | undefined> {
-  const [row] = await deps.db
-    .select({ tags: subscribers.tags })
-    .from(subscribers)
     .where(eq(subscribers.id, id))
-    .limit(1);
+    .returning({ tags: subscribers.tags });
   return row?.tags;
 }
