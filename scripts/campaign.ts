@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { CampaignView } from "../src/campaigns/lifecycle.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { formatFinding } from "../src/lint/format.ts";
 import type { Finding } from "../src/lint/types.ts";
@@ -31,25 +32,6 @@ export type CliIo = {
   readFile: (path: string) => string;
 };
 
-type Counts = {
-  audience: number;
-  sent: number;
-  skipped: number;
-  failed: number;
-  delivered: number;
-  complained: number;
-};
-type CampaignView = {
-  id: string;
-  name: string;
-  subject: string;
-  status: string;
-  statusReason: string | null;
-  scheduledAt: string | null;
-  audience: Record<string, string[]>;
-  counts: Counts;
-  lintWarnings: Finding[];
-};
 type ApiErrorBody = {
   error?: { code?: string; message?: string; fields?: Record<string, string[]>; findings?: Finding[] };
 };
