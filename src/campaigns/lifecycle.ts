@@ -2,6 +2,7 @@
 // schedule, cancel, resume. Every state change that starts or stops a broadcast is written in one atomic batch
 // with its event (transactional outbox), so a bus outage never leaves a campaign "sending" with nothing running.
 import { and, count, desc, eq, gte, inArray, lt, or } from "drizzle-orm";
+import { campaignTemplateById } from "../content/index.ts";
 import { type AtomicStatement, atomic } from "../db/client.ts";
 import { type CampaignStatus, campaigns, pendingEvents, sends } from "../db/schema.ts";
 import { complaintBrakeTripped } from "../delivery/complaint-brake.ts";
@@ -64,7 +65,7 @@ type ResolvedContent = Omit<CampaignContent, "id"> & { name: string; reviewer?: 
 
 function resolveContent(deps: Deps, input: CreateCampaignInput): Result<{ content: ResolvedContent }> {
   if (input.templateId !== undefined) {
-    const template = deps.content.campaignTemplates.find((t) => t.id === input.templateId);
+    const template = campaignTemplateById(deps.content, input.templateId);
     if (!template) {
       return {
         ok: false,
@@ -139,9 +140,7 @@ function unsafe(findings: Finding[]): Failure {
 
 /** Lint again with today's date and the template's current reviewer (reviews age; templates get reviewed). */
 function relint(deps: Deps, campaign: Campaign) {
-  const template = campaign.templateId
-    ? deps.content.campaignTemplates.find((t) => t.id === campaign.templateId)
-    : undefined;
+  const template = campaignTemplateById(deps.content, campaign.templateId);
   return lint(deps, {
     name: campaign.name,
     templateId: campaign.templateId,

@@ -1,7 +1,7 @@
 // Turns a campaign and a page of recipients into the messages the Mailer sends. Shared by the broadcast page
 // step, the test-send endpoint and the benchmark, so all three produce exactly the same email.
 import type { Config } from "../config.ts";
-import { authorById, type Content } from "../content/index.ts";
+import { authorById, type Content, campaignTemplateById } from "../content/index.ts";
 import type { campaigns } from "../db/schema.ts";
 import { unsubscribeHeaders } from "../emails/render.ts";
 import { unsubscribeUrls } from "../lib/tokens.ts";
@@ -37,9 +37,7 @@ export function campaignBaseProps(
   campaign: CampaignContent,
   isTest = false,
 ): CampaignBaseProps {
-  const template = campaign.templateId
-    ? content.campaignTemplates.find((t) => t.id === campaign.templateId)
-    : undefined;
+  const template = campaignTemplateById(content, campaign.templateId);
   return {
     subject: campaign.subject,
     preheader: campaign.preheader,

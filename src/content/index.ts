@@ -7,6 +7,7 @@ export {
   type Content,
   ContentError,
   type ContentProblem,
+  campaignTemplateById,
   type Lesson,
   lessonById,
   loadContent,

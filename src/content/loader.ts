@@ -245,3 +245,11 @@ export function authorById(content: Pick<Content, "authors">, id: string): Autho
 export function lessonById(content: Pick<Content, "lessons">, id: string): Lesson | undefined {
   return content.lessons.find((l) => l.id === id);
 }
+
+/** A campaign made from a template keeps its id; inline campaigns have none (null). */
+export function campaignTemplateById(
+  content: Pick<Content, "campaignTemplates">,
+  id: string | null | undefined,
+): CampaignTemplate | undefined {
+  return id ? content.campaignTemplates.find((t) => t.id === id) : undefined;
+}
