@@ -34,7 +34,9 @@ export async function atomic(db: Db, statements: AtomicStatement[]): Promise<voi
  * error around better-sqlite3's, or D1's "D1_ERROR: ..."), so the whole cause chain is searched.
  */
 export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+  // Bounded, so an error whose cause chain loops back on itself cannot hang the request.
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 8; depth++, e = (e as { cause?: unknown }).cause) {
     const code = (e as { code?: unknown }).code;
     if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
     const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";

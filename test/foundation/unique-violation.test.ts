@@ -56,5 +56,8 @@ describe("isUniqueViolation", () => {
     expect(isUniqueViolation(new Error("connection reset"))).toBe(false);
     expect(isUniqueViolation(undefined)).toBe(false);
     expect(isUniqueViolation("NOT NULL constraint failed: subscribers.email")).toBe(false);
+    const loop = new Error("wrapper");
+    loop.cause = new Error("inner", { cause: loop });
+    expect(isUniqueViolation(loop)).toBe(false);
   });
 });
