@@ -6,10 +6,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Config } from "../config.ts";
 import { rateLimits } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
+import { IP_ADDRESS } from "../lib/ip.ts";
 import { apiError } from "./errors.ts";
 import { rateLimitedPage } from "./pages/messages.ts";
-
-const IP = /^[0-9A-Fa-f:.]{2,45}$/;
 
 /**
  * The client's address. Forwarding headers are only believed behind a trusted proxy (TRUST_PROXY): otherwise
@@ -19,19 +18,19 @@ const IP = /^[0-9A-Fa-f:.]{2,45}$/;
 export function clientIp(c: Context, config: Pick<Config, "trustProxy">): string {
   if (config.trustProxy) {
     const cf = c.req.header("cf-connecting-ip")?.trim();
-    if (cf && IP.test(cf)) return cf;
+    if (cf && IP_ADDRESS.test(cf)) return cf;
     const forwarded = c.req
       .header("x-forwarded-for")
       ?.split(",")
       .map((s) => s.trim())
       .filter(Boolean)
       .at(-1);
-    if (forwarded && IP.test(forwarded)) return forwarded;
+    if (forwarded && IP_ADDRESS.test(forwarded)) return forwarded;
   }
   try {
     // Only @hono/node-server provides the socket; on Workers and in app.request() this throws.
     const address = getConnInfo(c).remote.address;
-    if (address && IP.test(address)) return address;
+    if (address && IP_ADDRESS.test(address)) return address;
   } catch {
     // fall through
   }

@@ -13,6 +13,7 @@ import {
   suppressions,
 } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
+import { IP_ADDRESS } from "../lib/ip.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
 import { unsubscribedEvent } from "../subscribers/events.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
@@ -28,7 +29,7 @@ function outboxFor(email: string) {
 
 /** Rate-limit counters are keyed "<bucket>:<ip>"; the person's IPs are known from their consent records. */
 function rateLimitsFor(ips: string[]) {
-  const safe = ips.filter((ip) => /^[0-9A-Fa-f:.]{2,45}$/.test(ip));
+  const safe = ips.filter((ip) => IP_ADDRESS.test(ip));
   if (safe.length === 0) return undefined;
   return or(...safe.map((ip) => sql`${rateLimits.key} like ${`%:${ip}`}`));
 }
