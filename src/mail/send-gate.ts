@@ -1,8 +1,10 @@
 // The last line of defence (safety rules 1-4, 5, 11, 12): every message is checked here before any transport
-// sees it. Checks run on what a reader can actually see: hidden preheader text and markup are removed first,
-// and whitespace is collapsed because plain-text conversion and templates may wrap lines anywhere.
+// sees it. Checks run on what a reader can actually see (visible-html.ts walks the DOM and drops every subtree a
+// mail client hides, the preheader included), and whitespace is collapsed because plain-text conversion and
+// templates may wrap lines anywhere.
 import { NonRetriableError } from "inngest";
 import type { OutgoingEmail } from "./types.ts";
+import { type VisibleLink, visibleHtml } from "./visible-html.ts";
 
 export type CheckResult = { ok: true } | { ok: false; missing: string[] };
 
@@ -11,42 +13,13 @@ export interface SendGateOptions {
   postalAddress: string;
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === "#") {
-      const code =
-        name[1]?.toLowerCase() === "x" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
 /** Normalises for phrase matching: no zero-width characters, one space between words, lower case. */
 function normaliseText(value: string): string {
   return value
-    .replace(/[\u200b-\u200f\u2060\ufeff]/g, "")
+    .replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, "")
     .replace(/\s+/g, " ")
     .trim()
     .toLowerCase();
-}
-
-/**
- * The text a reader sees in the HTML part: no <head>, <style>, comments or hidden preheader, tags removed,
- * entities decoded. The preheader is excluded so inbox-preview text cannot stand in for a visible footer.
- */
-function visibleHtmlText(html: string): string {
-  const stripped = html
-    .replace(/<head\b[\s\S]*?<\/head>/gi, " ")
-    .replace(/<style\b[\s\S]*?<\/style>/gi, " ")
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<div\b[^>]*\bdata-preheader="true"[^>]*>[^<]*<\/div>/gi, " ")
-    // Any other flat element hidden with display:none (a preheader from another component, say).
-    .replace(/<(\w+)\b[^>]*\bstyle="[^"]*display:\s*none[^"]*"[^>]*>[^<]*<\/\1>/gi, " ")
-    .replace(/<[^>]+>/g, " ");
-  return normaliseText(decodeEntities(stripped));
 }
 
 /** Crisis lines, any one of which satisfies the footer check (US and unknown, Canada, UK and Ireland). */
@@ -68,20 +41,16 @@ function header(headers: Record<string, string>, name: string): string | undefin
   return undefined;
 }
 
-/** The href of a link whose visible text mentions unsubscribing, if any. */
-function unsubscribeHref(html: string): string | undefined {
-  for (const match of html.matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a>/gi)) {
-    const label = normaliseText(decodeEntities((match[2] ?? "").replace(/<[^>]+>/g, " ")));
-    const href = /\bhref="([^"]*)"/i.exec(match[1] ?? "")?.[1];
-    if (href && label.includes("unsubscribe")) return decodeEntities(href);
-  }
-  return undefined;
+/** The href of a visible link whose visible text mentions unsubscribing, if any. */
+function unsubscribeHref(links: readonly VisibleLink[]): string | undefined {
+  return links.find((l) => l.href && normaliseText(l.label).includes("unsubscribe"))?.href;
 }
 
 /** Pure check: lists every missing part in both the HTML and the text part. */
 export function checkMessage(message: OutgoingEmail, options: SendGateOptions): CheckResult {
   const missing: string[] = [];
-  const parts = { html: visibleHtmlText(message.html), text: normaliseText(message.text) };
+  const html = visibleHtml(message.html);
+  const parts = { html: normaliseText(html.text), text: normaliseText(message.text) };
   const address = normaliseText(options.postalAddress);
 
   for (const [part, text] of Object.entries(parts)) {
@@ -95,7 +64,7 @@ export function checkMessage(message: OutgoingEmail, options: SendGateOptions): 
   }
 
   if (message.kind === "marketing") {
-    const href = unsubscribeHref(message.html);
+    const href = unsubscribeHref(html.links);
     if (!href || !/^https?:\/\//i.test(href)) missing.push("unsubscribe link in html");
     else if (!message.text.includes(href)) missing.push("unsubscribe link in text");
     const listUnsubscribe = header(message.headers, "List-Unsubscribe") ?? "";
