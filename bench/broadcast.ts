@@ -32,7 +32,7 @@ import { emailContext } from "../src/emails/context.ts";
 import { renderEmail, unsubscribeHeaders } from "../src/emails/render.ts";
 import { createBroadcastCampaign } from "../src/functions/broadcast-campaign.ts";
 import { createBroadcastChunk } from "../src/functions/broadcast-chunk.ts";
-import { createInngestClient } from "../src/functions/client.ts";
+import { createInngestClient } from "../src/inngest/client.ts";
 import { hashEmail } from "../src/lib/email-address.ts";
 import { createLogger } from "../src/lib/log.ts";
 import { unsubscribeUrls } from "../src/lib/tokens.ts";

@@ -2,7 +2,7 @@
 import type { Config } from "./config.ts";
 import type { Content } from "./content/index.ts";
 import type { Db } from "./db/client.ts";
-import type { InngestClient } from "./functions/client.ts";
+import type { InngestClient } from "./inngest/client.ts";
 import type { Logger } from "./lib/log.ts";
 import type { Mailer } from "./mail/types.ts";
 

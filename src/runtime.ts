@@ -3,7 +3,7 @@ import type { Config } from "./config.ts";
 import type { Content } from "./content/index.ts";
 import type { Db } from "./db/client.ts";
 import type { AppDeps } from "./deps.ts";
-import { createInngestClient, type InngestClient } from "./functions/client.ts";
+import { createInngestClient, type InngestClient } from "./inngest/client.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { createOutboxTransport } from "./mail/outbox-transport.ts";

@@ -7,12 +7,13 @@ import { type AtomicStatement, atomic } from "../db/client.ts";
 import { type CampaignStatus, campaigns, pendingEvents, sends } from "../db/schema.ts";
 import { complaintBrakeTripped } from "../delivery/complaint-brake.ts";
 import type { AppDeps } from "../deps.ts";
-import { campaignCancelled, campaignSendRequested } from "../functions/events.ts";
-import { dispatchEvents, type PendingEvent, queueEventStatement } from "../lib/pending-events.ts";
+import type { PendingEvent } from "../inngest/build-event.ts";
+import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
 import { type Finding, lintContent } from "../lint/index.ts";
 import { newId } from "../subscribers/store.ts";
 import type { Recipient } from "./audience.ts";
 import { loadCampaign } from "./broadcast.ts";
+import { cancelledEvent, resumeRequestedEvent, sendRequestedEvent } from "./events.ts";
 import { buildCampaignMessages, type Campaign, type CampaignContent } from "./messages.ts";
 import { createVariantCache, sanitiseFirstName } from "./personalise.ts";
 import { type CreateCampaignInput, type SendCampaignInput, scheduleProblem } from "./schemas.ts";
@@ -286,15 +287,7 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
     };
   }
 
-  const event: PendingEvent = {
-    id: `campaign-send:${id}`,
-    name: campaignSendRequested.name,
-    data: {
-      campaignId: id,
-      requestId: "send",
-      ...(scheduledAt ? { scheduledAt: scheduledAt.getTime() } : {}),
-    },
-  };
+  const event = sendRequestedEvent(id, scheduledAt);
   const to = scheduledAt ? "scheduled" : "sending";
   return transition(
     deps,
@@ -316,11 +309,7 @@ export async function cancelCampaign(deps: Deps, id: string): Promise<Transition
   if (!CANCELLABLE.includes(campaign.status))
     return conflict(campaign, "This campaign can no longer be cancelled");
   const now = deps.now();
-  const event: PendingEvent = {
-    id: `campaign-cancel:${id}`,
-    name: campaignCancelled.name,
-    data: { campaignId: id },
-  };
+  const event = cancelledEvent(id);
   return transition(
     deps,
     campaign,
@@ -370,11 +359,7 @@ export async function resumeCampaign(
     .from(pendingEvents)
     .where(and(gte(pendingEvents.id, prefix), lt(pendingEvents.id, `campaign-resume:${id};`)));
   const n = (previous?.n ?? 0) + 1;
-  const event: PendingEvent = {
-    id: `campaign-resume:${id}:${n}`,
-    name: campaignSendRequested.name,
-    data: { campaignId: id, requestId: `resume-${n}` },
-  };
+  const event = resumeRequestedEvent(id, n);
   const now = deps.now();
   // Paused before it ever started (the brake also pauses scheduled campaigns): keep waiting for the schedule.
   const next: CampaignStatus =

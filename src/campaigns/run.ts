@@ -7,8 +7,9 @@
 // each other; and in a chain the run that finds nobody left is the one that marks the campaign sent, with no
 // cross-run bookkeeping to get wrong.
 import type { GetStepTools } from "inngest";
-import type { InngestClient } from "../functions/client.ts";
-import { campaignChunkRequested } from "../functions/events.ts";
+import { buildEvent } from "../inngest/build-event.ts";
+import type { InngestClient } from "../inngest/client.ts";
+import { campaignChunkRequested } from "../inngest/events.ts";
 import { type BroadcastDeps, finishCampaign, type PageOptions, sendCampaignPage } from "./broadcast.ts";
 
 /** 100 pages of 100 recipients per run. */
@@ -59,10 +60,13 @@ export async function runPages(
   // a replayed or retried hand-over start one run, not two.
   const afterId = cursor as string;
   const nextChunk = input.chunk + 1;
-  await step.sendEvent("start-next-chunk", {
-    id: `campaign-chunk:${campaignId}:${requestId}:${nextChunk}`,
-    name: campaignChunkRequested.name,
-    data: { campaignId, requestId, afterId, chunk: nextChunk },
-  });
+  await step.sendEvent(
+    "start-next-chunk",
+    buildEvent(
+      campaignChunkRequested,
+      { campaignId, requestId, afterId, chunk: nextChunk },
+      { id: `campaign-chunk:${campaignId}:${requestId}:${nextChunk}` },
+    ),
+  );
   return { outcome: "continued", pages: options.pagesPerRun, sent, nextChunk, afterId };
 }

@@ -2,6 +2,7 @@
 // together with the webhook_events row keyed by svix-id, so a redelivery (or two concurrent deliveries) changes
 // nothing twice: the second batch fails on that primary key and rolls back whole.
 import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { type AtomicStatement, atomic } from "../db/client.ts";
 import {
   campaigns,
@@ -12,9 +13,16 @@ import {
   webhookEvents,
 } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
+import { buildEvent, type PendingEvent } from "../inngest/build-event.ts";
+import {
+  resendEmailBounced,
+  type resendEmailDelivered,
+  resendEmailFailed,
+  resendEmailSuppressed,
+} from "../inngest/events.ts";
 import { hashEmail } from "../lib/email-address.ts";
 import { redact } from "../lib/log.ts";
-import { dispatchEvents, type PendingEvent, queueEventStatement } from "../lib/pending-events.ts";
+import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
 import { findSubscriberByHash, findSubscriberById } from "../subscribers/store.ts";
 import { complaintBrakeStatement } from "./complaint-brake.ts";
 import {
@@ -248,19 +256,14 @@ export async function applyResendEvent(
   }
 
   // 4. Forward to Inngest for downstream consumers, through the outbox so a bus outage loses nothing.
-  const forwarded: PendingEvent = {
-    id: `resend:${webhookId}`,
-    name: HANDLED_RESEND_EVENTS[event.type],
-    data: {
-      webhookId,
-      emailId,
-      sendId: outcome.sendId,
-      subscriberId: outcome.subscriberId,
-      campaignId,
-      occurredAt,
-      ...forwardedExtras(event),
-    },
-  };
+  const forwarded = forwardedEvent(event, {
+    webhookId,
+    emailId,
+    sendId: outcome.sendId,
+    subscriberId: outcome.subscriberId,
+    campaignId,
+    occurredAt,
+  });
   statements.push(queueEventStatement(db, forwarded));
   events.push(forwarded);
 
@@ -316,19 +319,37 @@ function detailOf(event: ResendEmailEvent): string | undefined {
   }
 }
 
-function forwardedExtras(event: ResendEmailEvent): Record<string, unknown> {
+/** The Inngest event a Resend event is forwarded as, with the details its schema adds for its type. */
+function forwardedEvent(
+  event: ResendEmailEvent,
+  common: z.input<typeof resendEmailDelivered.schema>,
+): PendingEvent {
+  const id = `resend:${common.webhookId}`;
   switch (event.type) {
     case "email.bounced":
-      return {
-        bounceType: event.data.bounce.type,
-        bounceSubType: event.data.bounce.subType,
-        hard: isHardBounce(event.data.bounce.type),
-      };
+      return buildEvent(
+        resendEmailBounced,
+        {
+          ...common,
+          bounceType: event.data.bounce.type,
+          bounceSubType: event.data.bounce.subType,
+          hard: isHardBounce(event.data.bounce.type),
+        },
+        { id },
+      );
     case "email.failed":
-      return { reason: safeDetail(event.data.failed?.reason) ?? "unknown" };
+      return buildEvent(
+        resendEmailFailed,
+        { ...common, reason: safeDetail(event.data.failed?.reason) ?? "unknown" },
+        { id },
+      );
     case "email.suppressed":
-      return { suppressionType: event.data.suppressed?.type ?? "unknown" };
+      return buildEvent(
+        resendEmailSuppressed,
+        { ...common, suppressionType: event.data.suppressed?.type ?? "unknown" },
+        { id },
+      );
     default:
-      return {};
+      return buildEvent(HANDLED_RESEND_EVENTS[event.type], common, { id });
   }
 }

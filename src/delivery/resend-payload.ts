@@ -2,17 +2,27 @@
 // the Resend SDK's WebhookEventPayload types (resend 6.38) and https://resend.com/docs/webhooks/event-types.
 // Only what we use is required; Resend may add fields at any time.
 import { z } from "zod";
+import {
+  resendEmailBounced,
+  resendEmailClicked,
+  resendEmailComplained,
+  resendEmailDelivered,
+  resendEmailDeliveryDelayed,
+  resendEmailFailed,
+  resendEmailOpened,
+  resendEmailSuppressed,
+} from "../inngest/events.ts";
 
-/** Resend event type -> our Inngest event name. Anything else is acknowledged and ignored. */
+/** Resend event type -> the Inngest event we forward it as. Anything else is acknowledged and ignored. */
 export const HANDLED_RESEND_EVENTS = {
-  "email.delivered": "resend/email.delivered",
-  "email.bounced": "resend/email.bounced",
-  "email.complained": "resend/email.complained",
-  "email.delivery_delayed": "resend/email.delivery_delayed",
-  "email.failed": "resend/email.failed",
-  "email.suppressed": "resend/email.suppressed",
-  "email.opened": "resend/email.opened",
-  "email.clicked": "resend/email.clicked",
+  "email.delivered": resendEmailDelivered,
+  "email.bounced": resendEmailBounced,
+  "email.complained": resendEmailComplained,
+  "email.delivery_delayed": resendEmailDeliveryDelayed,
+  "email.failed": resendEmailFailed,
+  "email.suppressed": resendEmailSuppressed,
+  "email.opened": resendEmailOpened,
+  "email.clicked": resendEmailClicked,
 } as const;
 
 export type HandledResendType = keyof typeof HANDLED_RESEND_EVENTS;

@@ -4,7 +4,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { AtomicStatement, Db } from "../db/client.ts";
 import { type SubscriberStatus, subscribers, suppressions } from "../db/schema.ts";
-import { type PendingEvent, queueEventStatement } from "../lib/pending-events.ts";
+import type { PendingEvent } from "../inngest/build-event.ts";
+import { queueEventStatement } from "../lib/pending-events.ts";
 import { unsubscribedEvent } from "../subscribers/events.ts";
 
 export type DeliverySuppressionReason = "bounced" | "complained" | "provider_suppressed";

@@ -15,7 +15,7 @@
 import { campaignSchedule, failCampaign, startSending } from "../campaigns/broadcast.ts";
 import { type RunOptions, runOptions, runPages } from "../campaigns/run.ts";
 import type { AppDeps } from "../deps.ts";
-import { campaignCancelled, campaignSendRequested } from "./events.ts";
+import { campaignCancelled, campaignSendRequested } from "../inngest/events.ts";
 
 /** The provider lane shared by every function that calls Resend's batch endpoint for campaigns. */
 export const PROVIDER_LANE = { scope: "env", key: '"resend-batch"', limit: 1 } as const;

@@ -3,8 +3,8 @@
 import { failCampaign } from "../campaigns/broadcast.ts";
 import { type RunOptions, runOptions, runPages } from "../campaigns/run.ts";
 import type { AppDeps } from "../deps.ts";
+import { campaignChunkRequested } from "../inngest/events.ts";
 import { broadcastRunRules } from "./broadcast-campaign.ts";
-import { campaignChunkRequested } from "./events.ts";
 
 export function createBroadcastChunk(deps: AppDeps, overrides: Partial<RunOptions> = {}) {
   const options = runOptions(deps, overrides);

@@ -3,10 +3,10 @@
 // unsubscribe event cancels the run outright, and sends are keyed per subscriber and lesson, so nothing is sent
 // twice even when a step is retried.
 import type { AppDeps } from "../deps.ts";
+import { subscriberConfirmed, subscriberUnsubscribed } from "../inngest/events.ts";
 import { lessonEmail, welcomeEmail } from "../subscribers/emails.ts";
 import { type SendOutcome, sendToSubscriber } from "../subscribers/send.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
-import { subscriberConfirmed, subscriberUnsubscribed } from "./events.ts";
 
 /** Inngest needs a positive sleep; a demo DRIP_TIME_SCALE can shrink delays below that. */
 const MIN_SLEEP_MS = 1000;

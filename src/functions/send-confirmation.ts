@@ -1,9 +1,9 @@
 // Double opt-in, first half: mails the signed, expiring confirm link. Triggered by a new signup and by a
 // pending subscriber asking again (throttled upstream to once per 10 minutes).
 import type { AppDeps } from "../deps.ts";
+import { confirmationRequested, subscriberCreated } from "../inngest/events.ts";
 import { confirmationEmail } from "../subscribers/emails.ts";
 import { sendToSubscriber } from "../subscribers/send.ts";
-import { confirmationRequested, subscriberCreated } from "./events.ts";
 
 export function createSendConfirmation(deps: AppDeps) {
   return deps.inngest.createFunction(

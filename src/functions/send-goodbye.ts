@@ -2,10 +2,10 @@
 // (the mailbox provider asked on the person's behalf and they expect silence) nor for bounces, complaints or
 // erasure. Keyed by the unsubscribe time, so a retried step or a repeated event sends it at most once.
 import type { AppDeps } from "../deps.ts";
+import { subscriberUnsubscribed } from "../inngest/events.ts";
 import { goodbyeEmail } from "../subscribers/emails.ts";
 import { sendToSubscriber } from "../subscribers/send.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
-import { subscriberUnsubscribed } from "./events.ts";
 
 export function createSendGoodbye(deps: AppDeps) {
   return deps.inngest.createFunction(

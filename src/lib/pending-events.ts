@@ -4,10 +4,15 @@
 import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { AtomicStatement, Db } from "../db/client.ts";
 import { pendingEvents } from "../db/schema.ts";
-import type { InngestClient } from "../functions/client.ts";
+import type { PendingEvent } from "../inngest/build-event.ts";
+import type { InngestClient } from "../inngest/client.ts";
 import type { Logger } from "./log.ts";
 
-export type PendingEvent = { id: string; name: string; data: Record<string, unknown>; ts?: number };
+/**
+ * What an outbox row holds. Events are queued typed (a {@link PendingEvent} from buildEvent); rows read back by
+ * the reconciler are re-sent as stored, their data already checked when they were built.
+ */
+type StoredEvent = { id: string; name: string; data: Record<string, unknown>; ts?: number };
 
 /** An insert for {@link atomic}; a repeated id is ignored, so the same logical event is never queued twice. */
 export function queueEventStatement(db: Db, event: PendingEvent): AtomicStatement {
@@ -39,7 +44,7 @@ class DispatchTimeout extends Error {
  */
 export async function dispatchEvents(
   deps: DispatchDeps,
-  events: PendingEvent[],
+  events: StoredEvent[],
   options: { timeoutMs?: number } = {},
 ): Promise<boolean> {
   if (events.length === 0) return true;

@@ -1,34 +1,31 @@
 // Builds pending-event rows for the subscriber events with their deterministic ids. The id is what makes a
 // re-dispatch by the reconciler, or a double click, start nothing twice: Inngest drops a repeated event id.
 import type { z } from "zod";
+import { type BuiltEvent, buildEvent } from "../inngest/build-event.ts";
 import {
   confirmationRequested,
   subscriberConfirmed,
   subscriberCreated,
   subscriberUnsubscribed,
-} from "../functions/events.ts";
-import type { PendingEvent } from "../lib/pending-events.ts";
+} from "../inngest/events.ts";
 
-export function createdEvent(subscriberId: string): PendingEvent {
-  const data: z.input<typeof subscriberCreated.schema> = { subscriberId };
-  return { id: `created:${subscriberId}`, name: subscriberCreated.name, data };
+export function createdEvent(subscriberId: string): BuiltEvent<typeof subscriberCreated> {
+  return buildEvent(subscriberCreated, { subscriberId }, { id: `created:${subscriberId}` });
 }
 
-export function confirmationRequestedEvent(subscriberId: string, requestedAt: Date): PendingEvent {
-  const data: z.input<typeof confirmationRequested.schema> = {
-    subscriberId,
-    requestedAt: requestedAt.getTime(),
-  };
-  return {
-    id: `confirmation-requested:${subscriberId}:${requestedAt.getTime()}`,
-    name: confirmationRequested.name,
-    data,
-  };
+export function confirmationRequestedEvent(
+  subscriberId: string,
+  requestedAt: Date,
+): BuiltEvent<typeof confirmationRequested> {
+  return buildEvent(
+    confirmationRequested,
+    { subscriberId, requestedAt: requestedAt.getTime() },
+    { id: `confirmation-requested:${subscriberId}:${requestedAt.getTime()}` },
+  );
 }
 
-export function confirmedEvent(subscriberId: string): PendingEvent {
-  const data: z.input<typeof subscriberConfirmed.schema> = { subscriberId };
-  return { id: `confirmed:${subscriberId}`, name: subscriberConfirmed.name, data };
+export function confirmedEvent(subscriberId: string): BuiltEvent<typeof subscriberConfirmed> {
+  return buildEvent(subscriberConfirmed, { subscriberId }, { id: `confirmed:${subscriberId}` });
 }
 
 /**
@@ -40,7 +37,6 @@ export function unsubscribedEvent(
   reason: z.input<typeof subscriberUnsubscribed.schema>["reason"],
   at: Date,
   id = `unsubscribed:${subscriberId}:${at.getTime()}`,
-): PendingEvent {
-  const data: z.input<typeof subscriberUnsubscribed.schema> = { subscriberId, reason };
-  return { id, name: subscriberUnsubscribed.name, data };
+): BuiltEvent<typeof subscriberUnsubscribed> {
+  return buildEvent(subscriberUnsubscribed, { subscriberId, reason }, { id });
 }

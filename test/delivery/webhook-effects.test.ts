@@ -11,7 +11,7 @@ import {
   resendEmailFailed,
   resendEmailOpened,
   resendEmailSuppressed,
-} from "../../src/functions/events.ts";
+} from "../../src/inngest/events.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
 import { unsentEvents } from "../../src/lib/pending-events.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";

@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { atomic } from "../../src/db/client.ts";
 import { pendingEvents, subscribers } from "../../src/db/schema.ts";
+import { buildEvent } from "../../src/inngest/build-event.ts";
+import { subscriberConfirmed, subscriberCreated } from "../../src/inngest/events.ts";
 import {
   dispatchEvents,
   queueEventStatement,
@@ -13,19 +15,25 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 let t: TestApp;
 afterEach(() => t?.close());
 
-const event = {
-  id: "confirmed:sub_1",
-  name: "newsletter/subscriber.confirmed",
-  data: { subscriberId: "sub_1" },
-};
+const event = buildEvent(subscriberConfirmed, { subscriberId: "sub_1" }, { id: "confirmed:sub_1" });
 
 describe("pending events (transactional outbox for Inngest)", () => {
+  it("builds an event only from data its schema accepts, before anything is queued", () => {
+    expect(() => buildEvent(subscriberCreated, { subscriberId: "" }, { id: "created:" })).toThrow();
+    expect(buildEvent(subscriberCreated, { subscriberId: "sub_1" }, { id: "created:sub_1", ts: 5 })).toEqual({
+      id: "created:sub_1",
+      name: "newsletter/subscriber.created",
+      data: { subscriberId: "sub_1" },
+      ts: 5,
+    });
+  });
+
   it("sends queued events and marks them sent", async () => {
     t = createTestApp();
     await atomic(t.db, [queueEventStatement(t.db, event)]);
     expect(await dispatchEvents(t.deps, [event])).toBe(true);
     expect(t.inngestApi.events).toMatchObject([
-      { id: "confirmed:sub_1", name: event.name, data: event.data },
+      { id: "confirmed:sub_1", name: "newsletter/subscriber.confirmed", data: event.data },
     ]);
     expect(await unsentEvents(t.db)).toEqual([]);
   });
@@ -53,11 +61,13 @@ describe("pending events (transactional outbox for Inngest)", () => {
 
   it("reconciles a backlog in pages small enough for D1, and stops while the bus is still down", async () => {
     t = createTestApp({ now: () => new Date(Date.now() + 5 * 60_000) });
-    const backlog = Array.from({ length: 120 }, (_, i) => ({
-      id: `created:sub_${String(i).padStart(3, "0")}`,
-      name: "newsletter/subscriber.created",
-      data: { subscriberId: `sub_${i}` },
-    }));
+    const backlog = Array.from({ length: 120 }, (_, i) =>
+      buildEvent(
+        subscriberCreated,
+        { subscriberId: `sub_${i}` },
+        { id: `created:sub_${String(i).padStart(3, "0")}` },
+      ),
+    );
     await atomic(
       t.db,
       backlog.map((e) => queueEventStatement(t.db, e)),

@@ -4,7 +4,7 @@ import { createApp } from "../../src/app.ts";
 import { type RawEnv, testConfig } from "../../src/config.ts";
 import { loadContentFromDisk } from "../../src/content/node.ts";
 import { openNodeDb } from "../../src/db/node.ts";
-import { createInngestClient } from "../../src/functions/client.ts";
+import { createInngestClient } from "../../src/inngest/client.ts";
 import { createLogger } from "../../src/lib/log.ts";
 import { buildDeps } from "../../src/runtime.ts";
 import { createFakeInngestApi } from "./fake-inngest.ts";

@@ -15,7 +15,7 @@ import {
   subscribers,
   suppressions,
 } from "../../src/db/schema.ts";
-import { createInngestClient } from "../../src/functions/client.ts";
+import { createInngestClient } from "../../src/inngest/client.ts";
 import { hashEmail, normaliseEmail } from "../../src/lib/email-address.ts";
 import { createLogger } from "../../src/lib/log.ts";
 import type { Transport } from "../../src/mail/types.ts";
