@@ -2,6 +2,7 @@
 // validated, cross-checked content. No I/O here, so both runtimes share exactly the same validation.
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
+import { readFrontMatter } from "./front-matter.ts";
 import {
   type Author,
   authorsFileSchema,
@@ -72,12 +73,12 @@ function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
   return error.issues.map((issue) => ({ file, field: fieldOf(issue.path), message: issue.message }));
 }
 
-/** Splits `---\n yaml \n---\n markdown`. Returns null when the file has no front matter block. */
+/** Splits `---\n yaml \n---\n markdown` (see readFrontMatter). Returns null when the file has no front matter block. */
 export function splitFrontMatter(text: string): { data: string; body: string } | null {
-  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-  const match = /^---\n([\s\S]*?)\n---(?:\n|$)([\s\S]*)$/.exec(normalised);
-  if (!match) return null;
-  return { data: match[1] ?? "", body: (match[2] ?? "").trim() };
+  const fm = readFrontMatter(text);
+  if (!fm.ok) return null;
+  const crlf = (s: string) => s.replace(/\r\n/g, "\n");
+  return { data: crlf(text.slice(fm.dataStart, fm.dataEnd)), body: crlf(text.slice(fm.bodyStart)).trim() };
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false };

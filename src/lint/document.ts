@@ -4,6 +4,7 @@
 // something useful when a file is broken.
 import { type Document, isScalar, parseDocument } from "yaml";
 import type { z } from "zod";
+import { readFrontMatter } from "../content/front-matter.ts";
 import {
   campaignFrontMatterSchema,
   contentFrontMatterSchema,
@@ -67,7 +68,8 @@ function scalarText(value: unknown): string | undefined {
 export function documentFromSource(text: string, kind: ContentKind): LintDoc {
   const toLineColumn = lineColumn(text);
   // A byte order mark is invisible in editors, so columns on line 1 do not count it.
-  const bom = text.startsWith("\uFEFF") ? 1 : 0;
+  const fm = readFrontMatter(text);
+  const bom = fm.bom;
   const locate = (field: Field, offset: number): Loc => {
     const { line, column } = toLineColumn(offset);
     return { field, line, column: line === 1 ? column - bom : column };
@@ -79,22 +81,19 @@ export function documentFromSource(text: string, kind: ContentKind): LintDoc {
     return { field: "body", raw, prose: markdownProse(raw), locate: (o) => locate("body", start + o) };
   };
 
-  const opening = /^---[ \t]*\r?\n/.exec(text.slice(bom));
-  if (!opening) {
-    doc.problems.push({ at: frontMatterAt, detail: "the file must start with a --- front matter block" });
+  if (!fm.ok) {
     doc.unreadable = true;
-    doc.fields.push(bodyField(bom));
+    if (fm.problem === "missing") {
+      doc.problems.push({ at: frontMatterAt, detail: "the file must start with a --- front matter block" });
+      doc.fields.push(bodyField(bom));
+    } else {
+      doc.problems.push({ at: frontMatterAt, detail: "the front matter block is not closed with ---" });
+    }
     return doc;
   }
-  const fmStart = bom + opening[0].length;
-  const closing = /^(---|\.\.\.)[ \t]*(\r?\n|$)/m.exec(text.slice(fmStart));
-  if (!closing) {
-    doc.problems.push({ at: frontMatterAt, detail: "the front matter block is not closed with ---" });
-    doc.unreadable = true;
-    return doc;
-  }
-  const fmText = text.slice(fmStart, fmStart + closing.index);
-  doc.fields.push(bodyField(fmStart + closing.index + closing[0].length));
+  const fmStart = fm.dataStart;
+  const fmText = text.slice(fmStart, fm.dataEnd);
+  doc.fields.push(bodyField(fm.bodyStart));
 
   const yaml = parseDocument(fmText);
   for (const error of yaml.errors) {

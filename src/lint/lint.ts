@@ -86,7 +86,8 @@ function run(
     if (!isPatternRule(rule)) continue;
     for (const field of doc.fields) {
       for (const hit of matchRule(rule, field, ctx)) {
-        raw.push({ rule, at: field.locate(hit.start), excerpt: hit.excerpt, detail: hit.detail });
+        const at = field.locate(field.prose.source[hit.start] ?? 0);
+        raw.push({ rule, at, excerpt: hit.excerpt, detail: hit.detail });
       }
     }
   }

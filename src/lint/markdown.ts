@@ -1,7 +1,11 @@
-// Turns Markdown into "prose": the same string with markup blanked out, so every offset still points at the
-// same character of the original and findings can name an exact line and column. The rules then see words
-// only (no URLs, HTML comments, list bullets or emphasis stars), split into blocks (paragraphs, list items,
-// headings, table rows) and sentences inside a block. A paragraph that wraps over several lines is one block.
+// Turns Markdown into "prose": the text the reader of the email will see, read with the same parser the renderer
+// uses (marked, through React Email's Markdown component) after the same preparation (readerMarkdown: comments
+// dropped, raw HTML shown as literal text). Every displayed character keeps the offset it came from, so findings
+// name an exact line and column. The prose is split into blocks (paragraphs, headings, list items, table cells,
+// code blocks, image alt texts) and sentences inside a block; a paragraph that wraps over several lines is one
+// block, and a word split by emphasis ("cu**re**") is read whole, as the reader reads it.
+import { marked, type Token, type Tokens } from "marked";
+import { readerMarkdown } from "../emails/escape.ts";
 
 export interface Block {
   start: number;
@@ -10,9 +14,11 @@ export interface Block {
 }
 
 export interface Prose {
-  /** Same length as the input; markup replaced by spaces, line breaks kept. */
+  /** What the reader sees; blocks are separated by a blank line. */
   text: string;
   blocks: Block[];
+  /** `source[i]` is the offset in the field's text of `text[i]`. */
+  source: readonly number[];
 }
 
 export interface Span {
@@ -33,118 +39,250 @@ function normalise(text: string): string {
 
 /** Subject lines and preheaders: plain text, one block. */
 export function plainProse(text: string): Prose {
-  return { text: normalise(text), blocks: [{ start: 0, end: text.length, heading: false }] };
+  return {
+    text: normalise(text),
+    blocks: [{ start: 0, end: text.length, heading: false }],
+    source: Array.from({ length: text.length + 1 }, (_, i) => i),
+  };
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  shy: "\u00ad",
+  zwj: "\u200d",
+  zwnj: "\u200c",
+};
+
+/** Soft hyphens and zero-width characters: invisible, so "cu\u00adre" is read as "cure". */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+
+/** Attributes whose values are addresses or styling, not words: blanked like any URL. */
+const NON_PROSE_ATTRIBUTES =
+  /^(href|src|srcset|background|action|cite|poster|data|style|class|id|width|height)$/i;
+
+/** Collects displayed characters with their offsets in the prepared Markdown. */
+class Builder {
+  text = "";
+  at: number[] = [];
+  blocks: Block[] = [];
+  private blockStart = 0;
+  private heading = false;
+
+  constructor(readonly markdown: string) {}
+
+  /** Where `raw` starts at or after `from`, or `from` when the parser changed it (quote markers, indents). */
+  find(raw: string, from: number): number {
+    const found = this.markdown.indexOf(raw, from);
+    return found === -1 ? from : found;
+  }
+
+  open(heading: boolean): void {
+    this.close();
+    this.blockStart = this.text.length;
+    this.heading = heading;
+  }
+
+  close(): void {
+    if (this.text.length > this.blockStart && this.text.slice(this.blockStart).trim() !== "") {
+      this.blocks.push({ start: this.blockStart, end: this.text.length, heading: this.heading });
+      this.emit("\n\n", this.at[this.at.length - 1] ?? 0);
+    }
+    this.blockStart = this.text.length;
+  }
+
+  emit(chars: string, offset: number): void {
+    for (const c of chars) {
+      if (INVISIBLE.test(c)) continue;
+      this.text += c;
+      this.at.push(offset);
+    }
+  }
+
+  /**
+   * Emits `raw` (a piece of the prepared Markdown at or after `from`) as displayed: entities decoded. Each line
+   * is looked up on its own, because a paragraph inside a quote or list item loses its "> " or indent.
+   */
+  raw(raw: string, from: number, display = raw): number {
+    let cursor = from;
+    const positions: number[] = [];
+    for (const line of raw.split("\n")) {
+      const base = this.find(line, cursor);
+      for (let i = 0; i <= line.length; i++) positions.push(base + i);
+      cursor = base + line.length;
+    }
+    const start = display === raw ? 0 : Math.max(0, raw.indexOf(display));
+    for (let i = start; i < start + display.length; i++) {
+      const c = raw[i] ?? "";
+      const pos = positions[i] ?? cursor;
+      if (c === "&") {
+        const entity = /^&(#x[0-9a-f]+|#\d+|[a-z]+);/i.exec(raw.slice(i));
+        const decoded = entity ? decodeEntity(entity[1] ?? "") : undefined;
+        if (entity && decoded !== undefined) {
+          this.emit(decoded, pos);
+          i += entity[0].length - 1;
+          continue;
+        }
+      }
+      this.emit(c, pos);
+    }
+    return cursor;
+  }
+}
+
+function decodeEntity(name: string): string | undefined {
+  if (name[0] === "#") {
+    const code = name[1]?.toLowerCase() === "x" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+  }
+  return NAMED_ENTITIES[name.toLowerCase()];
+}
+
+type Walkable = Token | Tokens.TableCell;
+
+function inline(b: Builder, tokens: readonly Token[] | undefined, from: number): number {
+  let cursor = from;
+  for (const token of tokens ?? []) cursor = inlineToken(b, token, cursor);
+  return cursor;
+}
+
+function inlineToken(b: Builder, token: Token, from: number): number {
+  const start = b.find(token.raw, from);
+  switch (token.type) {
+    case "text":
+    case "escape":
+      if ("tokens" in token && token.tokens?.length) return inline(b, token.tokens, from);
+      return b.raw(token.raw, from, token.type === "escape" ? token.text : token.raw);
+    case "codespan":
+      return b.raw(token.raw, from, token.text);
+    case "br":
+      b.emit("\n", start);
+      return start + token.raw.length;
+    case "image": {
+      // Alt text is what a reader with images off (or a screen reader) gets.
+      b.emit(" ", start);
+      const end = b.raw(token.raw, from, token.text);
+      b.emit(" ", end);
+      return end;
+    }
+    case "link":
+    case "strong":
+    case "em":
+    case "del": {
+      const end = inline(b, token.tokens, from);
+      return b.markdown.startsWith(token.raw, start) ? Math.max(end, start + token.raw.length) : end;
+    }
+    case "html":
+      return b.raw(token.raw, from);
+    default:
+      return from;
+  }
+}
+
+/** Emits one block-level token; returns how far into the prepared Markdown it read. */
+function block(b: Builder, token: Walkable, from: number): number {
+  if (!("type" in token)) return inline(b, token.tokens, from); // a table cell, inside its row's block
+  switch (token.type) {
+    case "heading":
+    case "paragraph":
+    case "text": {
+      b.open(token.type === "heading");
+      const end = token.tokens?.length ? inline(b, token.tokens, from) : b.raw(token.raw, from, token.text);
+      b.close();
+      return end;
+    }
+    case "code":
+    case "html": {
+      b.open(false);
+      const end = b.raw(token.raw, from, token.text);
+      b.close();
+      return end;
+    }
+    case "blockquote":
+      return blocks(b, token.tokens ?? [], from);
+    case "list": {
+      let cursor = from;
+      for (const item of token.items as Tokens.ListItem[]) {
+        // A tight item's own words are a "text" token: one block; a nested list makes its own blocks.
+        cursor = blocks(b, item.tokens, b.find(item.raw.split("\n")[0] ?? "", cursor));
+      }
+      return cursor;
+    }
+    case "table": {
+      // A row is read as one line ("Ketamine | FDA-approved" says the one thing), so it is one block.
+      let cursor = from;
+      for (const row of [token.header, ...token.rows] as Tokens.TableCell[][]) {
+        b.open(false);
+        for (const cell of row) {
+          cursor = block(b, cell, cursor);
+          b.emit("  ", cursor);
+        }
+        b.close();
+      }
+      return cursor;
+    }
+    default:
+      return from;
+  }
+}
+
+function blocks(b: Builder, tokens: readonly Token[], from: number): number {
+  let cursor = from;
+  for (const token of tokens) cursor = block(b, token, cursor);
+  return cursor;
+}
+
+/** Blanks markup inside literal HTML the reader will see: tag and attribute names, URLs, styles. */
+function blankMarkup(chars: string[]): void {
+  const text = chars.join("");
+  const blank = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (chars[i] !== "\n") chars[i] = " ";
+  };
+  for (const tag of text.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)((?:[^<>"']|"[^"]*"|'[^']*')*)\/?>/g)) {
+    const tagStart = tag.index;
+    const attrsStart = tagStart + 1 + (tag[0][1] === "/" ? 1 : 0) + (tag[1]?.length ?? 0);
+    blank(tagStart, attrsStart);
+    const attrs = tag[2] ?? "";
+    let last = 0;
+    for (const attr of attrs.matchAll(/([^\s=]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|[^\s"'>]+))?/g)) {
+      const at = attrsStart + attr.index;
+      const name = attr[1] ?? "";
+      const value = attr[3] ?? attr[4];
+      const valueStart = value === undefined ? -1 : at + attr[0].length - value.length - 1;
+      if (value === undefined || NON_PROSE_ATTRIBUTES.test(name)) blank(at, at + attr[0].length);
+      else {
+        blank(at, valueStart);
+        blank(valueStart + value.length, at + attr[0].length);
+      }
+      last = attr.index + attr[0].length;
+    }
+    blank(attrsStart + last, tagStart + tag[0].length);
+  }
+  const bare = chars.join("");
+  for (const url of bare.matchAll(/\b(?:https?:\/\/|www\.|mailto:)[^\s<>()\]]+/gi)) {
+    blank(url.index, url.index + url[0].length);
+  }
 }
 
 export function markdownProse(markdown: string): Prose {
-  const chars = normalise(markdown).split("");
-  const blank = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (chars[i] !== "\n" && chars[i] !== "\r") chars[i] = " ";
-  };
-  const blankAll = (pattern: RegExp) => {
-    for (const m of chars.join("").matchAll(pattern)) blank(m.index, m.index + m[0].length);
-  };
-
-  // Comments first: they hold reviewer markers, and a comment on its own line ends a paragraph.
-  blankAll(/<!--[\s\S]*?(-->|$)/g);
-
-  const blocks: Block[] = [];
-  let open: (Block & { list: boolean }) | undefined;
-  const close = () => {
-    if (open) blocks.push({ start: open.start, end: open.end, heading: open.heading });
-    open = undefined;
-  };
-  // Classifies a line from `from` on (recursing after a blockquote marker); `base` is the line's offset.
-  const classify = (content: string, from: number, base: number): void => {
-    const at = (i: number) => base + i;
-    const rest = content.slice(from);
-    if (rest.trim() === "") {
-      close();
-      return;
-    }
-
-    const quote = /^ {0,3}>/.exec(rest);
-    if (quote) {
-      blank(at(from), at(from + quote[0].length));
-      classify(content, from + quote[0].length, base);
-      return;
-    }
-    const atx = /^( {0,3})(#{1,6})(?=\s|$)/.exec(rest);
-    if (atx) {
-      close();
-      blank(at(from), at(from + atx[0].length));
-      const closing = /\s#+\s*$/.exec(rest);
-      if (closing) blank(at(from + closing.index), at(from + rest.length));
-      blocks.push({ start: at(from), end: at(from + rest.length), heading: true });
-      return;
-    }
-    if (/^ {0,3}(=+|-+)\s*$/.test(rest) && open && !open.list) {
-      // Setext underline: the paragraph above is a heading.
-      open.heading = true;
-      blank(at(from), at(from + rest.length));
-      close();
-      return;
-    }
-    if (/^ {0,3}([-*_])( *\1){2,}\s*$/.test(rest) || /^ {0,3}\[[^\]]+\]:\s*\S/.test(rest)) {
-      // Thematic break or link reference definition: no prose.
-      close();
-      blank(at(from), at(from + rest.length));
-      return;
-    }
-    if (/^\s*\|/.test(rest)) {
-      close();
-      for (let i = 0; i < rest.length; i++) if (rest[i] === "|") blank(at(from + i), at(from + i + 1));
-      blocks.push({ start: at(from), end: at(from + rest.length), heading: false });
-      return;
-    }
-    const item = /^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)/.exec(rest);
-    if (item) {
-      close();
-      blank(at(from), at(from + item[0].length));
-      open = { start: at(from), end: at(from + rest.length), heading: false, list: true };
-      return;
-    }
-    if (open) open.end = at(from + rest.length);
-    else open = { start: at(from), end: at(from + rest.length), heading: false, list: false };
-  };
-
-  const text = chars.join("");
-  let fence: string | undefined;
-  let lineStart = 0;
-  for (;;) {
-    const newline = text.indexOf("\n", lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence !== undefined) {
-      blank(lineStart, lineEnd);
-      if (fenceMatch?.[1]?.startsWith(fence)) fence = undefined;
-    } else if (fenceMatch?.[1]) {
-      close();
-      fence = fenceMatch[1];
-      blank(lineStart, lineEnd);
-    } else {
-      classify(line, 0, lineStart);
-    }
-    if (newline === -1) break;
-    lineStart = newline + 1;
+  const prepared = readerMarkdown(markdown.replace(/\r\n?/g, (m) => (m === "\r\n" ? " \n" : "\n")));
+  const b = new Builder(prepared.markdown);
+  let cursor = 0;
+  for (const token of marked.lexer(prepared.markdown)) {
+    // Top-level tokens follow each other in the text, so this bounds any misplacement to one block.
+    const start = b.find(token.raw, cursor);
+    block(b, token, start);
+    cursor = start + token.raw.length;
   }
-  close();
-
-  // Inline markup. Link text stays (it is read); destinations, URLs and tags go.
-  blankAll(/`+[^`\n]*`+/g);
-  blankAll(/\]\([^)\n]*\)/g);
-  blankAll(/\]\[[^\]\n]*\]/g);
-  blankAll(/!?\[|\]/g);
-  blankAll(/<(?:https?:|mailto:)[^>\s]*>/gi);
-  blankAll(/\b(?:https?:\/\/|www\.)[^\s<>()\]]+/gi);
-  blankAll(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g);
-  blankAll(/&(?:[a-z]+|#\d+);/gi);
-  blankAll(/[*~]+/g);
-  blankAll(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu);
-  blankAll(/\\(?=[!-/:-@[-`{-~])/g);
-
-  return { text: chars.join(""), blocks };
+  b.close();
+  const chars = normalise(b.text).split("");
+  blankMarkup(chars);
+  const source = b.at.map((i) => prepared.source[i] ?? markdown.length);
+  return { text: chars.join(""), blocks: b.blocks, source: [...source, markdown.length] };
 }
 
 // A full stop after these does not end a sentence ("e.g. ketamine", "Dr. Ruiz", "U.S. Food and Drug ...").
