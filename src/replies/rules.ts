@@ -1,0 +1,310 @@
+// The reviewed phrase rules that triage reader replies, as data, with the guidance each group comes from. A
+// reviewer can read and extend this file without reading the matcher (classify.ts). Deterministic on purpose:
+// no model and no external service, so every decision can be explained by the rule id stored with the reply.
+//
+// How a phrase is read
+//   - Text is lower-cased, curly quotes become straight ones, zero-width characters go and whitespace collapses
+//     to one space before matching; so a phrase matches however the reader typed or wrapped it.
+//   - Each phrase is a small regular expression matched as whole words. A space in a phrase matches one or more
+//     spaces. `'?` makes an apostrophe optional ("dont", "don't"), which is how people type on phones.
+//   - `unlessFollowedBy`: a match directly followed by one of these is a figure of speech, not a statement.
+//
+// How triage decides (see classify.ts)
+//   1. Crisis rules read every line the reader wrote themselves, anywhere above a forwarded or quoted message,
+//      including lines typed between quoted lines: missing a crisis statement costs far more than a false alarm.
+//   2. Automatic-mail rules read headers and the sender (RFC 3834).
+//   3. Unsubscribe rules read only the new text above the quoted thread, because our own email (quoted below a
+//      reply) contains the word "unsubscribe".
+//   Crisis wins over everything; an automatic message then still alerts a person but is never answered.
+//   Anything no rule decides is "other": it needs a person and is forwarded.
+
+export type ReplyClass = "crisis" | "unsubscribe" | "auto-reply" | "other";
+
+export interface PhraseRule {
+  /** Kebab-case; stored with each reply as the reason for its class. */
+  id: string;
+  class: "crisis" | "unsubscribe";
+  /** What the rule recognises, in words, for the reply queue and reviewers. */
+  description: string;
+  /** The published guidance the phrases come from. */
+  source: string;
+  phrases: readonly string[];
+  unlessFollowedBy?: readonly string[];
+  /** Matches only when the phrase is the whole new text (e.g. a bare "STOP"). */
+  wholeText?: boolean;
+  /** Words that, at most 3 words before a match, turn it into its opposite ("I almost unsubscribed"). */
+  unlessPreceded?: readonly string[];
+}
+
+const LIFELINE_SIGNS =
+  "988 Suicide & Crisis Lifeline, 'Know the signs' (988lifeline.org/how-can-i-help): talking about wanting to die or to kill oneself";
+const SAMARITANS_SIGNS =
+  "Samaritans, 'Signs that someone may be struggling to cope' (samaritans.org/how-we-can-help/if-youre-worried-about-someone-else)";
+const SAFE_MESSAGING =
+  "Safe messaging guidance (reportingonsuicide.org, suicidepreventionmessaging.org): indirect wording counts; answer with hope and a way to get help";
+const SAFETY_NOTES = "../shared/notes/safety-and-compliance.md, rules 19-21";
+
+export const CRISIS_RULES: readonly PhraseRule[] = [
+  {
+    id: "crisis-wish-to-die",
+    class: "crisis",
+    description: "Says they want to die, wish they were dead or want to kill themselves",
+    source: `${LIFELINE_SIGNS}; ${SAMARITANS_SIGNS}`,
+    phrases: [
+      "(want|wanted|wants|wanna|wish|wishing|ready|going) (to )?die",
+      "want(ed)? to be dead",
+      "wish (i|id|i'd) (was|were|be|had) (dead|never been born)",
+      "wish (i|id|i'd) (could|would) (just )?(die|disappear|not wake up)",
+      "kil+(ing|ed)? ?(my ?self|meself)",
+      "end(ing)? (my|my own) life",
+      "end(ing)? it all",
+      "take (my|my own) life",
+      "(want|going|plan|planning) to end (it|things)",
+      "(wanna|gonna) end (it|things|my life)",
+      // A misspelling of "die" that is not about hair or fabric.
+      "(want|wanna) (to )?dye",
+    ],
+    // "killing myself laughing" is an idiom about laughter; "dye my hair" is about hair.
+    unlessFollowedBy: ["laughing", "with laughter", "my", "it", "the", "her", "his", "them", "a", "some"],
+  },
+  {
+    id: "crisis-suicidal",
+    class: "crisis",
+    description: "Says they feel suicidal or are thinking about suicide (spelling variants included)",
+    source: `${LIFELINE_SIGNS}; ${SAFETY_NOTES}`,
+    phrases: [
+      // suicidal, sucidal, suicdal, suisidal, suicidle
+      "s(ui|iu|u|i)(c|s)+i?d(al|le)",
+      "(think|thinking|thought|thoughts) (about|of) (suicide|s(ui|u)(c|s)i?de|ending (it|my life))",
+      "(commit|committing|attempt|attempted|attempting|considering|contemplating) (suicide|s(ui|u)(c|s)i?de)",
+      "s(ui|u)(c|s)i?de (note|plan|attempt)",
+      // "kms" (kill myself) only with intent around it: "5 kms" is a distance.
+      "(going to|gonna|want to|wanna|about to|might|will|i'?ll|ill) kms",
+    ],
+  },
+  {
+    id: "crisis-no-reason-to-live",
+    class: "crisis",
+    description: "Indirect: does not want to be here or alive, no reason to live, cannot go on",
+    source: `${LIFELINE_SIGNS} (feeling hopeless or having no reason to live); ${SAMARITANS_SIGNS}; ${SAFE_MESSAGING}`,
+    phrases: [
+      "(don'?t|do not|no longer|not) want to (be here|be around|be alive|live|exist|wake up)",
+      "(don'?t|do not) wanna (be here|be around|be alive|live|exist|wake up)",
+      "no (reason|point) (to|in) (live|living|going on|carrying on|being here)",
+      "nothing (left )?to live for",
+      "can'?t (go on|keep going|carry on|do this any ?more|take (it|this) any ?more)",
+      "cannot (go on|keep going|carry on|do this any ?more|take (it|this) any ?more)",
+      "(never|not) wake up again",
+      "(go to sleep|fall asleep) and (never|not) wake up",
+      "disappear (forever|for good)",
+      "no way out",
+      "life (isn'?t|is not) worth (it|living)",
+      "what'?s the point (any ?more|of (living|anything|going on|it all|trying))",
+      "(what is|whats) the point (any ?more|of (living|anything|going on|it all|trying))",
+      "(want|need) (it all|everything) to (stop|end)",
+      "(i'?m|im|i am) (so )?done with (life|living|everything|it all)",
+      "(no|don'?t see a|do not see a|can'?t see a|cannot see a) future (for me|for myself)",
+      "sleep forever",
+      "(happier|better) if i (disappeared|was gone|were gone|wasn'?t here|weren'?t here|died)",
+      // Not safe: with themselves or at home, a person needs to know now either way.
+      "(i'?m|im|i am|i feel|feel) not safe",
+      "(don'?t|do not) feel safe",
+    ],
+  },
+  {
+    id: "crisis-burden",
+    class: "crisis",
+    description: "Indirect: feels a burden, or that others would be better off without them",
+    source: `${LIFELINE_SIGNS} (being a burden to others); ${SAMARITANS_SIGNS}; ${SAFE_MESSAGING}`,
+    phrases: [
+      "better off without me",
+      "better off if (i|i'?m) (was|were|wasn'?t|weren'?t|am|gone|dead|not here|not around)",
+      "(i'?m|i am|im|feel like|feel) (just )?(such )?a burden",
+      "burden (to|on) (everyone|everybody|my family|others|the people)",
+    ],
+  },
+  {
+    id: "crisis-trapped-or-unbearable",
+    class: "crisis",
+    description: "Feels trapped or in unbearable pain",
+    source: `${LIFELINE_SIGNS} (feeling trapped or in unbearable pain); ${SAMARITANS_SIGNS}`,
+    phrases: [
+      "(feel|feeling|am|i'?m|im) (so |completely )?trapped",
+      "(unbearable|unendurable) (pain|suffering)",
+      "pain is (unbearable|too much)",
+      "can'?t (bear|stand|endure) (it|this|the pain|living)",
+    ],
+  },
+  {
+    id: "crisis-plan-or-means",
+    class: "crisis",
+    description: "Mentions a plan, a date or a means (pills, weapons, a note)",
+    source: `${LIFELINE_SIGNS} (looking for a way to kill oneself); ${SAMARITANS_SIGNS}`,
+    phrases: [
+      "(stockpil|sav|hoard|collect)(e|ed|ing) (up )?(my |all my |the )?(pills|tablets|meds|medication)",
+      "(take|took|taking|swallow|swallowed) (all|a bottle of|the whole bottle of) (my |the )?(pills|tablets|meds)",
+      "overdos(e|ed|ing)",
+      "(bought|got|have|found) a (gun|rope)",
+      "(have|made|got|making) a plan to",
+      "(picked|chosen|chose|set) (a|the) date",
+      "(wrote|written|writing) (a|my) (note|letter) (to|for) (my )?(family|kids|children|wife|husband|partner|mum|mom|everyone)",
+    ],
+  },
+  {
+    id: "crisis-farewell",
+    class: "crisis",
+    description: "Says goodbye for good or is giving things away",
+    source: `${LIFELINE_SIGNS} (saying goodbye, giving things away); ${SAMARITANS_SIGNS}`,
+    phrases: [
+      "(saying|say) (my )?(final|last) goodbye",
+      "this is (my )?(final|last) goodbye",
+      "goodbye (forever|for good|everyone)",
+      "giving away (my|all my|all of my) (things|stuff|belongings|possessions)",
+      "won'?t be (around|here) (much longer|for long|any ?more|next week)",
+      "not be (around|here) (much longer|for long)",
+    ],
+  },
+  {
+    id: "crisis-self-harm",
+    class: "crisis",
+    description: "Mentions hurting or harming themselves",
+    source: `${SAMARITANS_SIGNS} (self-harm); ${SAFETY_NOTES}`,
+    phrases: ["(hurt|hurting|harm|harming|cut|cutting) (my ?self|meself)", "self[- ]?harm(ing)?"],
+  },
+];
+
+/** Negations and hesitations that turn an unsubscribe phrase into its opposite, a few words before it. */
+const NOT_LEAVING = [
+  "don'?t",
+  "do not",
+  "never",
+  "not",
+  "won'?t",
+  "wouldn'?t",
+  "almost",
+  "nearly",
+  "was going to",
+  "thought about",
+  "no need to",
+];
+
+const UNSUBSCRIBE_SOURCE =
+  "CAN-SPAM (16 CFR 316.5: honour opt-out requests), GDPR art. 7(3) (withdrawing consent is as easy as giving it); safety-and-compliance.md rule 13";
+
+export const UNSUBSCRIBE_RULES: readonly PhraseRule[] = [
+  {
+    id: "unsubscribe-en",
+    class: "unsubscribe",
+    description: "Asks to unsubscribe, be removed or stop receiving emails (English)",
+    source: UNSUBSCRIBE_SOURCE,
+    phrases: [
+      "unsubscrib(e|ed|ing)",
+      "unsub",
+      "remove (me|my (email|address))",
+      "take (me|my (email|address)) off",
+      "opt (me )?out",
+      "no more (emails|mails|messages|newsletters)",
+      "(don'?t|do not) (send|email|mail|contact) me",
+      "cancel (my |this |the )?(subscription|newsletter)",
+      "delete (me|my (email|address)) from",
+      "leave (the|this|your) (list|mailing list|newsletter)",
+      "(no longer|don'?t|do not) (want|wish) to (receive|get) (these|this|them|your|emails|any)",
+      "delete (me|my (email|address|data|details))",
+      "enough (emails|mails|messages)",
+    ],
+    unlessPreceded: NOT_LEAVING,
+  },
+  {
+    id: "unsubscribe-stop-sending",
+    class: "unsubscribe",
+    description: "Asks to stop the emails, unless only asking for a different time or frequency",
+    source: UNSUBSCRIBE_SOURCE,
+    phrases: ["stop (sending|emailing|mailing|contacting|messaging)"],
+    unlessPreceded: NOT_LEAVING,
+    // "stop sending them so early" asks for a change, not to leave: a person answers it.
+    unlessFollowedBy: [
+      "(me |them |these |it |emails )?(so early|so late|so often|at night|in the|on (weekends|sundays|saturdays)|before|after|during)",
+    ],
+  },
+  {
+    id: "unsubscribe-stop",
+    class: "unsubscribe",
+    description: "A bare STOP (or similar) as the whole reply",
+    source: UNSUBSCRIBE_SOURCE,
+    phrases: ["(please )?(stop|end|quit|cancel|remove)( please| now| it| this| these| emails)?( please)?"],
+    wholeText: true,
+  },
+  {
+    // Spanish: the US crisis footer offers help in Spanish, so Spanish-speaking readers may reply in Spanish.
+    id: "unsubscribe-es",
+    class: "unsubscribe",
+    description: "Asks to unsubscribe (Spanish)",
+    source: UNSUBSCRIBE_SOURCE,
+    phrases: [
+      "dar(me)? de baja",
+      "darse de baja",
+      "cancelar (mi |la )?suscripci(o|ó)n",
+      "no (quiero|deseo) recibir",
+      "(eliminar|borrar|quitar)me de (la|esta|su|vuestra|sus) lista",
+    ],
+    unlessPreceded: ["no"],
+  },
+  {
+    id: "unsubscribe-es-stop",
+    class: "unsubscribe",
+    description: "A bare BAJA as the whole reply (Spanish)",
+    source: UNSUBSCRIBE_SOURCE,
+    phrases: ["(baja|alto)( por favor)?"],
+    wholeText: true,
+  },
+];
+
+// Automatic mail (RFC 3834 section 2 and 5; safety-and-compliance.md rule 21). Header names are compared
+// case-insensitively.
+export const AUTOMATIC_SOURCE =
+  "RFC 3834 (Recommendations for Automatic Responses to Electronic Mail), sections 2 and 5";
+
+export interface HeaderRule {
+  id: string;
+  header: string;
+  description: string;
+  /** True when the header's value marks the message as automatic. */
+  test: (value: string) => boolean;
+}
+
+export const AUTOMATIC_HEADER_RULES: readonly HeaderRule[] = [
+  {
+    id: "auto-submitted",
+    header: "auto-submitted",
+    description: "Auto-Submitted is present and not 'no'",
+    test: (v) => (v.split(";")[0] ?? "").trim().toLowerCase() !== "no",
+  },
+  { id: "x-autoreply", header: "x-autoreply", description: "X-Autoreply is present", test: () => true },
+  { id: "x-autorespond", header: "x-autorespond", description: "X-Autorespond is present", test: () => true },
+  {
+    id: "x-autoresponder",
+    header: "x-autoresponder",
+    description: "X-Autoresponder is present",
+    test: () => true,
+  },
+  {
+    id: "precedence-bulk",
+    header: "precedence",
+    description: "Precedence is bulk, junk or list",
+    test: (v) => /^(bulk|junk|list)$/i.test(v.trim()),
+  },
+  {
+    id: "list-id",
+    header: "list-id",
+    description: "Sent by a mailing list (List-Id)",
+    test: () => true,
+  },
+];
+
+/** Senders that are machines: bounces, daemons, no-reply addresses. */
+export const AUTOMATIC_SENDER =
+  /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+.-][^@]*)?@/i;
+
+/** Subjects mail clients put on out-of-office and other automatic replies. */
+export const AUTOMATIC_SUBJECT =
+  /^(auto(matic)? ?(reply|response)|autoreply|auto:|out of (the )?office|respuesta autom(a|á)tica|fuera de la oficina|abwesenheitsnotiz|r(é|e)ponse automatique)\b/i;
