@@ -78,6 +78,8 @@ export type Config = {
   logLevel: "debug" | "info" | "warn" | "error";
   /** Variables that fell back to development defaults, for a start-up warning (names only, never values). */
   defaulted: string[];
+  /** Set variables that look like ours but are not (a typo is otherwise silently ignored), for a warning. */
+  unknown: UnknownVariable[];
 };
 
 export class ConfigError extends Error {
@@ -110,7 +112,7 @@ function productionProblems(raw: RawEnv): Problem[] {
     ["APP_URL", "the public https URL used in email links"],
     ["TOKEN_SECRET", "signs confirm and unsubscribe links"],
     ["ADMIN_TOKEN", "protects the admin API"],
-    ["RESEND_API_KEY", "sends email in production"],
+    ["RESEND_API_KEY", "sends email; without it mail would go to the local outbox, which production refuses"],
     ["RESEND_WEBHOOK_SECRET", "verifies delivery webhooks from Resend"],
     ["EMAIL_FROM", "the From address, on a domain verified in Resend"],
     ["POSTAL_ADDRESS", "required in every email by CAN-SPAM"],
@@ -122,8 +124,8 @@ function productionProblems(raw: RawEnv): Problem[] {
   const problems = required
     .filter(([name]) => !present(raw[name]))
     .map(([variable, why]) => ({ variable, message: `missing (${why})` }));
-  const transport = raw.MAIL_TRANSPORT ?? (present(raw.RESEND_API_KEY) ? "resend" : "outbox");
-  if (transport === "outbox") {
+  // Only blame MAIL_TRANSPORT when someone set it; unset, the missing RESEND_API_KEY above is the real cause.
+  if (raw.MAIL_TRANSPORT === "outbox") {
     problems.push({ variable: "MAIL_TRANSPORT", message: "the local outbox cannot be used in production" });
   }
   if (present(raw.APP_URL) && !raw.APP_URL?.trim().startsWith("https://")) {
@@ -131,6 +133,65 @@ function productionProblems(raw: RawEnv): Problem[] {
   }
   return problems;
 }
+
+export type UnknownVariable = { variable: string; closest: string };
+
+// Read by the SDKs themselves, so they are not typos even though the schema does not list them.
+const SDK_VARIABLES = [
+  "INNGEST_ALLOW_IN_BAND_SYNC",
+  "INNGEST_API_BASE_URL",
+  "INNGEST_CONNECT_GATEWAY_URL",
+  "INNGEST_CONNECT_ISOLATE_EXECUTION",
+  "INNGEST_CONNECT_MAX_WORKER_CONCURRENCY",
+  "INNGEST_DEVSERVER_URL",
+  "INNGEST_ENABLE_UNAUTHED_SYNC",
+  "INNGEST_ENV",
+  "INNGEST_EVENT_API_BASE_URL",
+  "INNGEST_SERVE_HOST",
+  "INNGEST_SERVE_ORIGIN",
+  "INNGEST_SERVE_PATH",
+  "INNGEST_SESSION_PROPAGATION",
+  "INNGEST_STREAMING",
+  "RESEND_DEBUG",
+  "RESEND_USER_AGENT",
+];
+const KNOWN = Object.keys(envSchema.shape);
+// NODE_ and HOST_/PORT_-style names belong to Node and the shell (NODE_OPTIONS, HOSTNAME, ...), not to us.
+const OUR_PREFIXES = new Set(
+  KNOWN.filter((name) => name.includes("_") && !name.startsWith("NODE_")).map((name) => name.split("_")[0]),
+);
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** Set variables with one of our prefixes (DRIP_, RESEND_, ...) that nothing reads, each with the nearest known name. */
+export function unknownVariables(raw: RawEnv): UnknownVariable[] {
+  return Object.keys(raw)
+    .filter((name) => raw[name] !== undefined && !KNOWN.includes(name) && !SDK_VARIABLES.includes(name))
+    .filter((name) => OUR_PREFIXES.has(name.split("_")[0] ?? ""))
+    .sort()
+    .map((variable) => {
+      const sameFamily = KNOWN.filter((known) => known.split("_")[0] === variable.split("_")[0]);
+      const closest = sameFamily.reduce((best, known) =>
+        editDistance(variable, known) < editDistance(variable, best) ? known : best,
+      );
+      return { variable, closest };
+    });
+}
+
+/** The start-up warning for one unknown variable (a name only, never its value). */
+export const unknownVariableWarning = ({ variable, closest }: UnknownVariable) =>
+  `${variable} is not a setting this app reads, so it is ignored; did you mean ${closest}?`;
 
 /** Parses the environment. Throws ConfigError naming every bad or missing variable (never their values). */
 export function loadConfig(raw: RawEnv): Config {
@@ -198,6 +259,7 @@ export function loadConfig(raw: RawEnv): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     defaulted,
+    unknown: unknownVariables(raw),
   };
 }
 

@@ -4,7 +4,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { ConfigError, DEFAULT_DATABASE_PATH, loadConfig, randomSecret } from "./config.ts";
+import {
+  ConfigError,
+  DEFAULT_DATABASE_PATH,
+  loadConfig,
+  randomSecret,
+  unknownVariableWarning,
+} from "./config.ts";
 import { loadContentFromDisk } from "./content/node.ts";
 import { openNodeDb } from "./db/node.ts";
 import { createLogger } from "./lib/log.ts";
@@ -42,6 +48,7 @@ function start() {
   if (config.defaulted.length > 0) {
     logger.warn("using development defaults; set these before going live", { variables: config.defaulted });
   }
+  for (const unknown of config.unknown) logger.warn(unknownVariableWarning(unknown));
   if (!process.env.TOKEN_SECRET) {
     logger.warn("TOKEN_SECRET is not set: using a generated development secret stored next to the database");
   }

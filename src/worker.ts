@@ -2,7 +2,7 @@
 // and a cron trigger that re-sends events the event bus missed.
 import { drizzle } from "drizzle-orm/d1";
 import { createApp } from "./app.ts";
-import { loadConfig, type RawEnv } from "./config.ts";
+import { loadConfig, type RawEnv, unknownVariableWarning } from "./config.ts";
 import { contentFiles } from "./content/bundle.generated.ts";
 import { loadContent } from "./content/index.ts";
 import { type Db, schema } from "./db/client.ts";
@@ -22,6 +22,7 @@ function boot(env: WorkerEnv) {
   const config = loadConfig({ NODE_ENV: "production", ...vars });
   const db = drizzle(env.DB, { schema }) as unknown as Db;
   const deps = buildDeps({ config, db, content: loadContent(contentFiles) });
+  for (const unknown of config.unknown) deps.logger.warn(unknownVariableWarning(unknown));
   cached = { env, deps, app: createApp(deps) };
   return cached;
 }

@@ -55,13 +55,30 @@ describe("loadConfig", () => {
         "EMAIL_FROM",
         "INNGEST_EVENT_KEY",
         "INNGEST_SIGNING_KEY",
-        "MAIL_TRANSPORT",
         "POSTAL_ADDRESS",
         "RESEND_API_KEY",
         "RESEND_WEBHOOK_SECRET",
         "TOKEN_SECRET",
       ].sort(),
     );
+  });
+
+  it("names the real cause when production has no Resend key, not a MAIL_TRANSPORT nobody set", () => {
+    const { RESEND_API_KEY: _key, ...withoutKey } = productionEnv;
+    try {
+      loadConfig(withoutKey);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        {
+          variable: "RESEND_API_KEY",
+          message:
+            "missing (sends email; without it mail would go to the local outbox, which production refuses)",
+        },
+      ]);
+    }
+    // Asked for explicitly, the outbox is still refused, and then MAIL_TRANSPORT is the cause.
+    expect(problemsOf({ ...productionEnv, MAIL_TRANSPORT: "outbox" })).toEqual(["MAIL_TRANSPORT"]);
   });
 
   it("never puts a secret's value in the error message", () => {
@@ -98,6 +115,30 @@ describe("loadConfig", () => {
   });
 });
 
+describe("unknown variables", () => {
+  it("names a mistyped variable that shares one of our prefixes, with the closest known name", () => {
+    expect(loadConfig({ DRIP_TIMESCALE: "0.0001" }).unknown).toEqual([
+      { variable: "DRIP_TIMESCALE", closest: "DRIP_TIME_SCALE" },
+    ]);
+    expect(loadConfig({ RESEND_APIKEY: "re_x", INNGEST_DEV_URL: "http://x" }).unknown).toEqual([
+      { variable: "INNGEST_DEV_URL", closest: "INNGEST_DEV" },
+      { variable: "RESEND_APIKEY", closest: "RESEND_API_KEY" },
+    ]);
+  });
+
+  it("leaves alone what belongs to Node, the shell or the SDKs, and what is spelled right", () => {
+    const env = {
+      NODE_OPTIONS: "--enable-source-maps",
+      HOSTNAME: "box",
+      PATH: "/usr/bin",
+      INNGEST_SERVE_ORIGIN: "https://x.example",
+      RESEND_USER_AGENT: "x",
+      DRIP_TIME_SCALE: "0.5",
+    };
+    expect(loadConfig(env).unknown).toEqual([]);
+  });
+});
+
 describe("loadConfig reports everything at once", () => {
   it("lists malformed and missing production variables together", () => {
     expect(problemsOf({ NODE_ENV: "production", ADMIN_TOKEN: "short", PORT: "x" }).sort()).toEqual(
@@ -107,7 +148,6 @@ describe("loadConfig reports everything at once", () => {
         "EMAIL_FROM",
         "INNGEST_EVENT_KEY",
         "INNGEST_SIGNING_KEY",
-        "MAIL_TRANSPORT",
         "PORT",
         "POSTAL_ADDRESS",
         "RESEND_API_KEY",
