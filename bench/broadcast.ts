@@ -17,12 +17,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
+import { buildDeps } from "../src/build-deps.ts";
 import { PAGE_SIZE, type Recipient, readEligiblePage } from "../src/campaigns/audience.ts";
 import type { PageResult } from "../src/campaigns/broadcast.ts";
-import { createCampaign } from "../src/campaigns/lifecycle.ts";
-import { campaignBaseProps } from "../src/campaigns/messages.ts";
+import { campaignBaseProps } from "../src/campaigns/build-emails.ts";
+import { createCampaign } from "../src/campaigns/create.ts";
 import { sanitiseFirstName } from "../src/campaigns/personalise.ts";
-import type { RunOutcome } from "../src/campaigns/run.ts";
 import { type Config, loadConfig } from "../src/config.ts";
 import { loadContentFromDisk } from "../src/content/node.ts";
 import { atomic } from "../src/db/client.ts";
@@ -32,14 +32,14 @@ import { emailContext } from "../src/emails/context.ts";
 import { renderEmail, unsubscribeHeaders } from "../src/emails/render.ts";
 import { createBroadcastCampaign } from "../src/functions/broadcast-campaign.ts";
 import { createBroadcastChunk } from "../src/functions/broadcast-chunk.ts";
+import type { RunOutcome } from "../src/functions/broadcast-run.ts";
 import { createInngestClient } from "../src/inngest/client.ts";
 import { hashEmail } from "../src/lib/email-address.ts";
+import { randomId } from "../src/lib/ids.ts";
 import { createLogger } from "../src/lib/log.ts";
 import { unsubscribeUrls } from "../src/lib/tokens.ts";
 import { createResendTransport } from "../src/mail/resend-transport.ts";
 import type { OutgoingEmail } from "../src/mail/types.ts";
-import { buildDeps } from "../src/runtime.ts";
-import { newId } from "../src/subscribers/store.ts";
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
 const NAIVE_SAMPLE = Number(process.env.BENCH_NAIVE_SAMPLE ?? 2_000);
@@ -116,7 +116,7 @@ async function seed(dbPath: string, stubUrl: string) {
     Array.from({ length: RECIPIENTS }, async (_, i) => {
       const email = `reader${i}@bench.example`;
       return {
-        id: newId("sub"),
+        id: randomId("sub"),
         email,
         hash: await hashEmail(email),
         firstName: i % 5 === 0 ? null : `${NAMES[i % NAMES.length]}`,
@@ -300,7 +300,7 @@ async function naivePhase(dbPath: string, stubUrl: string, campaignId: string): 
       deps.db,
       page.map((r) =>
         deps.db.insert(sends).values({
-          id: newId("snd"),
+          id: randomId("snd"),
           idempotencyKey: `${campaignId}:${r.id}`,
           kind: "campaign",
           templateId: "campaign",

@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { CampaignView } from "../src/campaigns/lifecycle.ts";
+import type { CampaignView } from "../src/campaigns/view.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { formatFinding } from "../src/lint/format.ts";
 import type { Finding } from "../src/lint/types.ts";

@@ -1,4 +1,4 @@
-// What routes and functions receive. Built once per process (Node) or per isolate (Workers) by src/runtime.ts.
+// What routes and functions receive. Built once per process (Node) or per isolate (Workers) by src/build-deps.ts.
 import type { Config } from "./config.ts";
 import type { Content } from "./content/index.ts";
 import type { Db } from "./db/client.ts";

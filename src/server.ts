@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import { buildDeps } from "./build-deps.ts";
 import {
   ConfigError,
   DEFAULT_DATABASE_PATH,
@@ -15,7 +16,6 @@ import { loadContentFromDisk } from "./content/node.ts";
 import { openNodeDb } from "./db/node.ts";
 import { createLogger } from "./lib/log.ts";
 import { reconcilePendingEvents } from "./lib/pending-events.ts";
-import { buildDeps } from "./runtime.ts";
 
 const RECONCILE_EVERY_MS = 60_000;
 

@@ -2,13 +2,13 @@
 // and a cron trigger that re-sends events the event bus missed.
 import { drizzle } from "drizzle-orm/d1";
 import { createApp } from "./app.ts";
+import { buildDeps } from "./build-deps.ts";
 import { loadConfig, type RawEnv, unknownVariableWarning } from "./config.ts";
 import { contentFiles } from "./content/bundle.generated.ts";
 import { loadContent } from "./content/index.ts";
 import { type Db, schema } from "./db/client.ts";
 import type { AppDeps } from "./deps.ts";
 import { reconcilePendingEvents } from "./lib/pending-events.ts";
-import { buildDeps } from "./runtime.ts";
 
 export type WorkerEnv = { DB: D1Database } & Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import type { AppDeps } from "../deps.ts";
 import { verifyToken } from "../lib/tokens.ts";
 import { confirmSubscriber } from "../subscribers/confirm.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
-import { confirmedPage, confirmLinkProblemPage, confirmPage } from "./pages/messages.ts";
+import { confirmedPage, confirmLinkProblemPage, confirmPage } from "./pages/journey-pages.ts";
 import { rateLimit, recordedIp } from "./rate-limit.ts";
 import { bodyKind, parseForm } from "./subscribe.ts";
 

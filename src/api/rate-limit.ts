@@ -8,7 +8,7 @@ import { rateLimits } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { IP_ADDRESS } from "../lib/ip.ts";
 import { apiError } from "./errors.ts";
-import { rateLimitedPage } from "./pages/messages.ts";
+import { rateLimitedPage } from "./pages/journey-pages.ts";
 
 /**
  * The client's address. Forwarding headers are only believed behind a trusted proxy (TRUST_PROXY): otherwise

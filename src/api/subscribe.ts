@@ -8,7 +8,7 @@ import { FORMS } from "../subscribers/consent.ts";
 import { isBot, type SignupInput, signupSchema, stripQuery } from "../subscribers/input.ts";
 import { signup } from "../subscribers/signup.ts";
 import { apiError, fieldErrors } from "./errors.ts";
-import { checkInboxPage } from "./pages/messages.ts";
+import { checkInboxPage } from "./pages/journey-pages.ts";
 import { type SignupValues, signupPage } from "./pages/signup.ts";
 import { rateLimit, recordedIp } from "./rate-limit.ts";
 

@@ -10,7 +10,7 @@ import { FORMS } from "../subscribers/consent.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
 import { unsubscribeSubscriber } from "../subscribers/unsubscribe.ts";
 import { apiError } from "./errors.ts";
-import { unsubscribedPage, unsubscribeLinkProblemPage, unsubscribePage } from "./pages/messages.ts";
+import { unsubscribedPage, unsubscribeLinkProblemPage, unsubscribePage } from "./pages/journey-pages.ts";
 import { recordedIp } from "./rate-limit.ts";
 import { bodyKind, parseForm } from "./subscribe.ts";
 

@@ -4,10 +4,10 @@ import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { atomic } from "../db/client.ts";
 import { type CampaignStatus, campaigns, sends } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
+import { randomId } from "../lib/ids.ts";
 import { redact } from "../lib/log.ts";
-import { newId } from "../subscribers/store.ts";
 import { countAudience, PAGE_SIZE, type Recipient, readEligiblePage } from "./audience.ts";
-import { buildCampaignMessages, type Campaign } from "./messages.ts";
+import { buildCampaignMessages, type Campaign } from "./build-emails.ts";
 import { createVariantCache } from "./personalise.ts";
 
 export type BroadcastDeps = Pick<AppDeps, "config" | "content" | "db" | "mailer" | "logger" | "now">;
@@ -98,7 +98,7 @@ function recordSendsStatement(
 ) {
   const rows = JSON.stringify(
     page.map((r, i) => [
-      newId("snd"),
+      randomId("snd"),
       campaignSendKey(campaignId, r.id),
       r.id,
       results[i]?.providerMessageId ?? null,

@@ -2,13 +2,8 @@
 import { z } from "zod";
 import { sourceSchema } from "../content/schema.ts";
 import { COUNTRY, LOCALE } from "../subscribers/input.ts";
+import { tagSchema } from "../subscribers/tags.ts";
 import { PLACEHOLDER_PREFIX } from "./personalise.ts";
-
-/** Tags are topics or segments ("events", "research-news"), never health details (safety rule 15). */
-export const TAG = /^[a-z0-9][a-z0-9:_-]{0,39}$/;
-const TAG_MESSAGE = "Tags: up to 40 lower-case letters, digits, dashes, underscores or colons.";
-
-export const tagSchema = z.string({ error: "A tag must be text." }).trim().regex(TAG, TAG_MESSAGE);
 
 export const audienceSchema = z
   .object({

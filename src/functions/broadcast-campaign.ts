@@ -1,5 +1,5 @@
 // Sends a campaign: waits for its schedule, marks it sending, then sends pages of up to 100 recipients, one
-// Resend batch call each, handing over to broadcast-chunk runs every 10,000 recipients (src/campaigns/run.ts).
+// Resend batch call each, handing over to broadcast-chunk runs every 10,000 recipients (src/functions/broadcast-run.ts).
 //
 // Stopping: `cancelOn` ends this run (and every chunk run) when newsletter/campaign.cancelled arrives for the
 // campaign; independently every page step re-reads the campaign and stops unless it is still "sending", which is
@@ -12,27 +12,10 @@
 // second). That bounds batch calls to the configured rate however many campaigns send at once. A 429 anyway
 // (another sender on the same Resend team) surfaces as RetryAfterError and the step retries after retry-after.
 
-import { campaignSchedule, failCampaign, startSending } from "../campaigns/broadcast.ts";
-import { type RunOptions, runOptions, runPages } from "../campaigns/run.ts";
+import { campaignSchedule, startSending } from "../campaigns/broadcast.ts";
 import type { AppDeps } from "../deps.ts";
-import { campaignCancelled, campaignSendRequested } from "../inngest/events.ts";
-
-/** The provider lane shared by every function that calls Resend's batch endpoint for campaigns. */
-export const PROVIDER_LANE = { scope: "env", key: '"resend-batch"', limit: 1 } as const;
-
-/** Retries are per step; a page that meets several 429s in a row must not fail the campaign. */
-export const BROADCAST_RETRIES = 10;
-
-export const cancelOnCampaign = [
-  { event: campaignCancelled.name, if: "async.data.campaignId == event.data.campaignId" },
-];
-
-/** Cancel, provider lane and retries: the same for broadcast-campaign and every broadcast-chunk run. */
-export const broadcastRunRules = {
-  cancelOn: cancelOnCampaign,
-  concurrency: [PROVIDER_LANE] as [typeof PROVIDER_LANE],
-  retries: BROADCAST_RETRIES as typeof BROADCAST_RETRIES,
-};
+import { campaignSendRequested } from "../inngest/events.ts";
+import { broadcastRunRules, type RunOptions, runOptions, runPages } from "./broadcast-run.ts";
 
 export function createBroadcastCampaign(deps: AppDeps, overrides: Partial<RunOptions> = {}) {
   const options = runOptions(deps, overrides);
@@ -43,10 +26,7 @@ export function createBroadcastCampaign(deps: AppDeps, overrides: Partial<RunOpt
       // One run per campaign and request: a double click or a re-dispatched event sends once, a resume
       // (requestId "resume-<n>") still gets its own run.
       idempotency: "event.data.campaignId + ':' + event.data.requestId",
-      ...broadcastRunRules,
-      onFailure: async ({ event, error, step }) => {
-        await step.run("mark-failed", () => failCampaign(deps, event.data.event.data.campaignId, error));
-      },
+      ...broadcastRunRules(deps),
     },
     async ({ event, step }) => {
       const { campaignId, requestId } = event.data;

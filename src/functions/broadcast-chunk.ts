@@ -1,10 +1,8 @@
 // The next 10,000 recipients of a campaign, in a fresh run so no run nears Inngest's 1,000-step limit. Started
 // by broadcast-campaign (or the previous chunk) with the keyset cursor; same lane, cancel and stop rules.
-import { failCampaign } from "../campaigns/broadcast.ts";
-import { type RunOptions, runOptions, runPages } from "../campaigns/run.ts";
 import type { AppDeps } from "../deps.ts";
 import { campaignChunkRequested } from "../inngest/events.ts";
-import { broadcastRunRules } from "./broadcast-campaign.ts";
+import { broadcastRunRules, type RunOptions, runOptions, runPages } from "./broadcast-run.ts";
 
 export function createBroadcastChunk(deps: AppDeps, overrides: Partial<RunOptions> = {}) {
   const options = runOptions(deps, overrides);
@@ -15,10 +13,7 @@ export function createBroadcastChunk(deps: AppDeps, overrides: Partial<RunOption
       // The hand-over event's id (campaign, request, chunk) already de-duplicates; this guards a re-sent copy
       // with a new id too.
       idempotency: "event.data.campaignId + ':' + event.data.requestId + ':' + event.data.afterId",
-      ...broadcastRunRules,
-      onFailure: async ({ event, error, step }) => {
-        await step.run("mark-failed", () => failCampaign(deps, event.data.event.data.campaignId, error));
-      },
+      ...broadcastRunRules(deps),
     },
     async ({ event, step }) => {
       const { campaignId, requestId, afterId, chunk } = event.data;

@@ -1,7 +1,8 @@
 // Data minimisation: people who signed up but never confirmed are deleted, with their consent records, once
 // their sign-up and their last confirmation email are more than 30 days old (confirm links expire after 7).
-import { purgeUnconfirmedPage, UNCONFIRMED_RETENTION_MS } from "../delivery/personal-data.ts";
+
 import type { AppDeps } from "../deps.ts";
+import { purgeUnconfirmedPage, UNCONFIRMED_RETENTION_MS } from "../privacy/purge.ts";
 
 // D1 binds at most 100 parameters per statement and each page is deleted with `IN (ids)`.
 export const PURGE_PAGE_SIZE = 90;

@@ -3,7 +3,6 @@
 import type { LintDoc, Loc, ProseField } from "./document.ts";
 import type { AllowMarker } from "./markers.ts";
 import { NUMBER_WORD_DIGITS } from "./number-words.ts";
-import { REVIEW_MAX_AGE_MONTHS } from "./rules.ts";
 
 export interface CheckContext {
   doc: LintDoc;
@@ -19,6 +18,9 @@ export interface CheckHit {
   excerpt: string;
   detail?: string;
 }
+
+/** A medical review older than this is flagged for a fresh review. */
+export const REVIEW_MAX_AGE_MONTHS = 12;
 
 const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
 

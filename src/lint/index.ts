@@ -1,8 +1,10 @@
 // The content safety linter, without file system access (safe to import on Workers). Node callers that read
 // templates/ from disk import src/lint/templates-dir.ts as well.
+
+export { REVIEW_MAX_AGE_MONTHS } from "./checks.ts";
 export { formatFinding, formatSummary } from "./format.ts";
 export { lintContent, lintSource } from "./lint.ts";
-export { REVIEW_MAX_AGE_MONTHS, type Rule, type RuleId, rules } from "./rules.ts";
+export { type Rule, type RuleId, rules } from "./rules.ts";
 export type {
   AuthorRegistry,
   ContentInput,

@@ -23,7 +23,7 @@
 //   body only. It must name at least one rule id and say who reviewed it; otherwise it is itself an error.
 //   Markers cannot silence front matter rules (author, review date) or subject lines.
 
-import type { CheckName, FilterName } from "./checks.ts";
+import { type CheckName, type FilterName, REVIEW_MAX_AGE_MONTHS } from "./checks.ts";
 import { NUMBER_WORD_DIGITS } from "./number-words.ts";
 import type { Severity, Target } from "./types.ts";
 
@@ -56,9 +56,6 @@ export interface CheckRule extends RuleBase {
 }
 
 export type Rule = PatternRule | CheckRule;
-
-/** A medical review older than this is flagged for a fresh review. */
-export const REVIEW_MAX_AGE_MONTHS = 12;
 
 const PROSE: readonly Target[] = ["body", "subject", "preheader"];
 const INBOX: readonly Target[] = ["subject", "preheader"];

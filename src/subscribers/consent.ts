@@ -2,7 +2,7 @@
 // Change the wording or the privacy notice here and bump the matching version in the same edit, so every
 // consent record names exactly the text the person saw.
 import type { consents } from "../db/schema.ts";
-import { newId } from "./store.ts";
+import { randomId } from "../lib/ids.ts";
 
 /** Bump whenever CONSENT_LABEL or CONSENT_DETAIL changes. */
 export const CONSENT_WORDING_VERSION = "2026-11-signup-v1";
@@ -40,5 +40,5 @@ type ConsentRow = typeof consents.$inferInsert;
 export function consentRecord(
   row: Omit<ConsentRow, "id" | "ip" | "userAgent"> & { ip?: string | null; userAgent?: string | null },
 ): ConsentRow {
-  return { ...row, id: newId("con"), ip: row.ip ?? null, userAgent: row.userAgent?.slice(0, 500) ?? null };
+  return { ...row, id: randomId("con"), ip: row.ip ?? null, userAgent: row.userAgent?.slice(0, 500) ?? null };
 }

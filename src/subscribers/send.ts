@@ -4,8 +4,9 @@
 import { eq } from "drizzle-orm";
 import { type SubscriberStatus, sends } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
+import { randomId } from "../lib/ids.ts";
 import type { OutgoingEmail } from "../mail/types.ts";
-import { findSubscriberById, isHardSuppression, newId, type Subscriber, suppressionReason } from "./store.ts";
+import { findSubscriberById, isHardSuppression, type Subscriber, suppressionReason } from "./store.ts";
 
 export type SendPlan = {
   subscriberId: string;
@@ -52,7 +53,7 @@ export async function sendToSubscriber(
   await deps.db
     .insert(sends)
     .values({
-      id: newId("snd"),
+      id: randomId("snd"),
       idempotencyKey: plan.idempotencyKey,
       kind: plan.sendKind,
       templateId: message.templateId,

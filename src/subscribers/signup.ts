@@ -5,17 +5,12 @@ import { atomic, isUniqueViolation } from "../db/client.ts";
 import { consents, subscribers } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { hashEmail } from "../lib/email-address.ts";
+import { randomId } from "../lib/ids.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
 import { CONSENT_WORDING_VERSION, consentRecord, PRIVACY_NOTICE_VERSION } from "./consent.ts";
 import { confirmationRequestedEvent, createdEvent } from "./events.ts";
 import type { SignupInput } from "./input.ts";
-import {
-  findSubscriberByHash,
-  isHardSuppression,
-  newId,
-  type Subscriber,
-  suppressionReason,
-} from "./store.ts";
+import { findSubscriberByHash, isHardSuppression, type Subscriber, suppressionReason } from "./store.ts";
 
 /** A pending subscriber gets the confirmation again at most this often, however often the form is sent. */
 export const CONFIRMATION_RESEND_INTERVAL_MS = 10 * 60 * 1000;
@@ -95,7 +90,7 @@ async function create(
   ctx: SignupContext,
 ): Promise<SignupResult> {
   const now = deps.now();
-  const id = newId("sub");
+  const id = randomId("sub");
   const event = createdEvent(id);
   await atomic(deps.db, [
     deps.db.insert(subscribers).values({

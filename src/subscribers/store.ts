@@ -38,8 +38,3 @@ export async function suppressionReason(db: Db, emailHash: string): Promise<Supp
     .limit(1);
   return row?.reason;
 }
-
-/** Ids are opaque and unguessable; tokens carry them, never the address. */
-export function newId(prefix: string): string {
-  return `${prefix}_${crypto.randomUUID().replace(/-/g, "")}`;
-}

@@ -4,10 +4,10 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { PAGE_SIZE } from "../../src/campaigns/audience.ts";
 import { sendCampaignPage } from "../../src/campaigns/broadcast.ts";
-import { PAGES_PER_RUN, runOptions } from "../../src/campaigns/run.ts";
 import { campaigns, outbox, sends } from "../../src/db/schema.ts";
-import { createBroadcastCampaign, PROVIDER_LANE } from "../../src/functions/broadcast-campaign.ts";
+import { createBroadcastCampaign } from "../../src/functions/broadcast-campaign.ts";
 import { createBroadcastChunk } from "../../src/functions/broadcast-chunk.ts";
+import { PAGES_PER_RUN, PROVIDER_LANE, runOptions } from "../../src/functions/broadcast-run.ts";
 import { unsubscribeUrls } from "../../src/lib/tokens.ts";
 import type { TestApp } from "../helpers/app.ts";
 import {

@@ -3,10 +3,10 @@
 // broadcast runs through @inngest/test.
 import { InngestTestEngine } from "@inngest/test";
 import { asc, eq } from "drizzle-orm";
-import type { RunOptions } from "../../src/campaigns/run.ts";
 import { type CampaignAudience, campaigns, outbox, sends, suppressions } from "../../src/db/schema.ts";
 import { createBroadcastCampaign } from "../../src/functions/broadcast-campaign.ts";
 import { createBroadcastChunk } from "../../src/functions/broadcast-chunk.ts";
+import type { RunOptions } from "../../src/functions/broadcast-run.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
 import type { Mailer, OutgoingEmail } from "../../src/mail/types.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";

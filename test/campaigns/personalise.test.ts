@@ -2,7 +2,7 @@
 // gives: same subject, byte-identical HTML and text, for names that need escaping and for every crisis region.
 import { afterEach, describe, expect, it } from "vitest";
 import type { Recipient } from "../../src/campaigns/audience.ts";
-import { buildCampaignMessages, campaignBaseProps } from "../../src/campaigns/messages.ts";
+import { buildCampaignMessages, campaignBaseProps } from "../../src/campaigns/build-emails.ts";
 import {
   createVariantCache,
   personalise,

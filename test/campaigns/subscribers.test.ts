@@ -2,8 +2,8 @@
 // and the round trip export -> import -> export.
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { csvCell, parseCsv, uncsvCell } from "../../src/campaigns/csv.ts";
 import { consents, pendingEvents, subscribers } from "../../src/db/schema.ts";
+import { csvCell, parseCsv, uncsvCell } from "../../src/lib/csv.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
 import type { TestApp } from "../helpers/app.ts";
 import { admin, auth, seed, setup, suppress } from "./helpers.ts";

@@ -29,11 +29,11 @@ function folderOf(file: string): string {
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["'](\.[^"']+)["']/g;
 const DYNAMIC = /import\(\s*["'](\.[^"']+)["']\s*\)/g;
 
-/** folder → folders it imports from (relative imports only; type-only imports count too). */
-function folderGraph(): Map<string, Set<string>> {
+/** node → nodes it imports from (relative imports only; type-only imports count too). */
+function importGraph(nodeOf: (file: string) => string): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   for (const file of sourceFiles(SRC)) {
-    const from = folderOf(file);
+    const from = nodeOf(file);
     const edges = graph.get(from) ?? new Set<string>();
     graph.set(from, edges);
     const text = readFileSync(file, "utf8");
@@ -41,13 +41,15 @@ function folderGraph(): Map<string, Set<string>> {
       for (const match of text.matchAll(pattern)) {
         const target = resolve(dirname(file), match[1] as string);
         if (!target.startsWith(`${SRC}/`)) continue;
-        const to = folderOf(target);
+        const to = nodeOf(target);
         if (to !== from) edges.add(to);
       }
     }
   }
   return graph;
 }
+
+const folderGraph = () => importGraph(folderOf);
 
 /** Every cycle found by a depth-first walk, as the list of folders on it. */
 function folderCycles(graph: Map<string, Set<string>>): string[][] {
@@ -71,6 +73,11 @@ function folderCycles(graph: Map<string, Set<string>>): string[][] {
 describe("src/ layout", () => {
   it("has no import cycle between folders", () => {
     expect(folderCycles(folderGraph()).map((c) => c.join(" → "))).toEqual([]);
+  });
+
+  it("has no import cycle between files either (e.g. lint/checks.ts and lint/rules.ts)", () => {
+    const graph = importGraph((file) => relative(SRC, file));
+    expect(folderCycles(graph).map((c) => c.join(" → "))).toEqual([]);
   });
 
   it("keeps functions/ at the edge: only the app imports it, domains import events from inngest/", () => {

@@ -1,12 +1,12 @@
 // Builds the real app over a fresh in-memory SQLite database with the migrations applied, the local outbox
 // transport, the shipped content and a fake Inngest event API. Each test gets its own.
 import { createApp } from "../../src/app.ts";
+import { buildDeps } from "../../src/build-deps.ts";
 import { type RawEnv, testConfig } from "../../src/config.ts";
 import { loadContentFromDisk } from "../../src/content/node.ts";
 import { openNodeDb } from "../../src/db/node.ts";
 import { createInngestClient } from "../../src/inngest/client.ts";
 import { createLogger } from "../../src/lib/log.ts";
-import { buildDeps } from "../../src/runtime.ts";
 import { createFakeInngestApi } from "./fake-inngest.ts";
 
 let content: ReturnType<typeof loadContentFromDisk> | undefined;

@@ -3,6 +3,7 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import type { App } from "../../src/app.ts";
+import { buildDeps } from "../../src/build-deps.ts";
 import { type RawEnv, testConfig } from "../../src/config.ts";
 import { loadContentFromDisk } from "../../src/content/node.ts";
 import type { Db } from "../../src/db/client.ts";
@@ -19,7 +20,6 @@ import { createInngestClient } from "../../src/inngest/client.ts";
 import { hashEmail, normaliseEmail } from "../../src/lib/email-address.ts";
 import { createLogger } from "../../src/lib/log.ts";
 import type { Transport } from "../../src/mail/types.ts";
-import { buildDeps } from "../../src/runtime.ts";
 import { createFakeInngestApi } from "../helpers/fake-inngest.ts";
 
 export const APP_URL = "http://newsletter.test";

@@ -1,7 +1,7 @@
 // GET /api/admin/subscribers/:id/export: everything held about one person, and nothing about anyone else.
 import { afterEach, describe, expect, it } from "vitest";
-import type { SubscriberExport } from "../../src/delivery/personal-data.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
+import type { SubscriberExport } from "../../src/privacy/export.ts";
 import { newSecret, resendEvent, sendEvent } from "../delivery/helpers.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { ADMIN, alex, allRows, blake, createAlexAndBlake } from "./helpers.ts";

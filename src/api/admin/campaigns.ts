@@ -10,16 +10,8 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import {
-  cancelCampaign,
-  createCampaign,
-  type Failure,
-  getCampaign,
-  listCampaigns,
-  requestSend,
-  resumeCampaign,
-  testSend,
-} from "../../campaigns/lifecycle.ts";
+import { createCampaign } from "../../campaigns/create.ts";
+import type { Failure } from "../../campaigns/result.ts";
 import {
   createCampaignSchema,
   listCampaignsQuery,
@@ -27,8 +19,11 @@ import {
   sendCampaignSchema,
   testSendSchema,
 } from "../../campaigns/schemas.ts";
+import { testSend } from "../../campaigns/test-send.ts";
+import { cancelCampaign, requestSend, resumeCampaign } from "../../campaigns/transitions.ts";
+import { getCampaign, listCampaigns } from "../../campaigns/view.ts";
 import type { AppDeps } from "../../deps.ts";
-import { adminId, validate } from "../errors.ts";
+import { adminId, validate } from "../validation.ts";
 
 const params = z.object({ id: adminId("campaign") });
 

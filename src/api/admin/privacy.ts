@@ -4,9 +4,11 @@
 //   DELETE /:id         erasure; repeating it answers 200 with status "already_erased"
 import { Hono } from "hono";
 import { z } from "zod";
-import { eraseSubscriber, exportSubscriberData } from "../../delivery/personal-data.ts";
 import type { AppDeps } from "../../deps.ts";
-import { adminId, apiError, validate } from "../errors.ts";
+import { eraseSubscriber } from "../../privacy/erasure.ts";
+import { exportSubscriberData } from "../../privacy/export.ts";
+import { apiError } from "../errors.ts";
+import { adminId, validate } from "../validation.ts";
 
 const params = z.object({ id: adminId("subscriber") });
 

@@ -7,18 +7,13 @@
 //   DELETE /:id/tags/:tag    removes one tag
 import { Hono } from "hono";
 import { z } from "zod";
-import { tagSchema } from "../../campaigns/schemas.ts";
-import {
-  addTags,
-  exportSubscribersCsv,
-  importOptionsSchema,
-  importSubscribers,
-  listQuerySchema,
-  listSubscribers,
-  removeTag,
-} from "../../campaigns/subscriber-admin.ts";
 import type { AppDeps } from "../../deps.ts";
-import { adminId, apiError, validate } from "../errors.ts";
+import { exportSubscribersCsv } from "../../subscribers/export-csv.ts";
+import { importOptionsSchema, importSubscribers } from "../../subscribers/import.ts";
+import { listQuerySchema, listSubscribers } from "../../subscribers/list.ts";
+import { addTags, removeTag, tagSchema } from "../../subscribers/tags.ts";
+import { apiError } from "../errors.ts";
+import { adminId, validate } from "../validation.ts";
 
 const id = adminId("subscriber");
 

@@ -1,4 +1,7 @@
-// The page loop both broadcast functions run. One run sends at most PAGES_PER_RUN pages (10,000 recipients,
+// What broadcast-campaign and broadcast-chunk share: their cancel, lane, retry and failure rules, and the page
+// loop both run (not a function itself, so it has no id; index.ts registers the two that use it).
+//
+// The page loop: One run sends at most PAGES_PER_RUN pages (10,000 recipients,
 // about 102 steps) and then hands the keyset cursor to a fresh run through step.sendEvent, so no run comes near
 // Inngest's 1,000-step limit and 100,000 recipients cost about 1,012 steps in 10 runs.
 //
@@ -7,10 +10,47 @@
 // each other; and in a chain the run that finds nobody left is the one that marks the campaign sent, with no
 // cross-run bookkeeping to get wrong.
 import type { GetStepTools } from "inngest";
+import {
+  type BroadcastDeps,
+  failCampaign,
+  finishCampaign,
+  type PageOptions,
+  sendCampaignPage,
+} from "../campaigns/broadcast.ts";
 import { buildEvent } from "../inngest/build-event.ts";
 import type { InngestClient } from "../inngest/client.ts";
-import { campaignChunkRequested } from "../inngest/events.ts";
-import { type BroadcastDeps, finishCampaign, type PageOptions, sendCampaignPage } from "./broadcast.ts";
+import { campaignCancelled, campaignChunkRequested } from "../inngest/events.ts";
+
+/** The provider lane shared by every function that calls Resend's batch endpoint for campaigns. */
+export const PROVIDER_LANE = { scope: "env", key: '"resend-batch"', limit: 1 } as const;
+
+/** Retries are per step; a page that meets several 429s in a row must not fail the campaign. */
+export const BROADCAST_RETRIES = 10;
+
+export const cancelOnCampaign = [
+  { event: campaignCancelled.name, if: "async.data.campaignId == event.data.campaignId" },
+];
+
+type FailureContext = {
+  event: { data: { event: { data: { campaignId: string } } } };
+  error: Error;
+  step: Pick<Step, "run">;
+};
+
+/**
+ * Cancel, provider lane, retries and what a run that gave up does (marks the campaign failed): the same for
+ * broadcast-campaign and every broadcast-chunk run.
+ */
+export function broadcastRunRules(deps: BroadcastDeps) {
+  return {
+    cancelOn: cancelOnCampaign,
+    concurrency: [PROVIDER_LANE] as [typeof PROVIDER_LANE],
+    retries: BROADCAST_RETRIES as typeof BROADCAST_RETRIES,
+    onFailure: async ({ event, error, step }: FailureContext) => {
+      await step.run("mark-failed", () => failCampaign(deps, event.data.event.data.campaignId, error));
+    },
+  };
+}
 
 /** 100 pages of 100 recipients per run. */
 export const PAGES_PER_RUN = 100;

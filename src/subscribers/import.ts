@@ -1,25 +1,23 @@
-// Subscriber administration behind /api/admin/subscribers: list and export with segment filters (keyset paging),
-// tag and untag, and CSV import with the consent source recorded.
+// CSV import of subscribers (POST /api/admin/subscribers/import), with the consent source recorded.
 //
 // Import rules (safety rule 13): an address is "pending" and gets the double opt-in confirmation unless the
 // import states prior consent, in which case it is "active" and a consent row records where, when and under which
 // wording that consent was given. Existing subscribers are never changed by an import (an import must not
 // re-subscribe someone who left), and suppressed addresses (bounced, complained, erased...) are never re-added.
-import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { type AtomicStatement, atomic, isUniqueViolation } from "../db/client.ts";
-import { consents, SUBSCRIBER_STATUSES, subscribers, suppressions } from "../db/schema.ts";
+import { consents, subscribers, suppressions } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import type { PendingEvent } from "../inngest/build-event.ts";
+import { CsvError, parseCsv, uncsvCell } from "../lib/csv.ts";
 import { hashEmail, normaliseEmail } from "../lib/email-address.ts";
+import { randomId } from "../lib/ids.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
-import { consentRecord } from "../subscribers/consent.ts";
-import { createdEvent } from "../subscribers/events.ts";
-import { COUNTRY, LOCALE, NAME, stripQuery } from "../subscribers/input.ts";
-import { newId, type Subscriber } from "../subscribers/store.ts";
-import { segmentConditions } from "./audience.ts";
-import { CsvError, csvLine, parseCsv, uncsvCell } from "./csv.ts";
-import { TAG, tagSchema } from "./schemas.ts";
+import { consentRecord } from "./consent.ts";
+import { createdEvent } from "./events.ts";
+import { COUNTRY, LOCALE, NAME, stripQuery } from "./input.ts";
+import { TAG } from "./tags.ts";
 
 type Deps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
 
@@ -241,7 +239,7 @@ export async function importSubscribers(
   let created = 0;
   for (const row of rows) {
     if (suppressed.has(row.emailHash) || existing.has(row.emailHash)) continue;
-    const id = newId("sub");
+    const id = randomId("sub");
     created++;
     statements.push(
       deps.db.insert(subscribers).values({
@@ -299,150 +297,4 @@ export async function importSubscribers(
     suppressed: rows.filter((r) => suppressed.has(r.emailHash)).length,
     ignoredColumns: parsed.ignoredColumns,
   };
-}
-
-export const listQuerySchema = z.object({
-  status: z
-    .enum(SUBSCRIBER_STATUSES, { error: `status is one of ${SUBSCRIBER_STATUSES.join(", ")}` })
-    .optional(),
-  tag: tagSchema.optional(),
-  locale: z.string().trim().regex(LOCALE, 'Use a language tag like "en" or "en-GB".').optional(),
-  country: z.string().trim().regex(COUNTRY, 'Use a two-letter country code like "US".').optional(),
-  /** Exact address (looked up by hash, so case in the domain does not matter). */
-  email: z.string().trim().pipe(z.email("Enter a valid email address.")).optional(),
-  /** The nextCursor of the previous page. */
-  after: z
-    .string()
-    .max(128)
-    .regex(/^[A-Za-z0-9_-]+$/, "Use the nextCursor of the previous page.")
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type ListQuery = z.output<typeof listQuerySchema>;
-
-async function filterConditions(query: Omit<ListQuery, "limit" | "after">): Promise<SQL[]> {
-  const conditions: SQL[] = [];
-  if (query.status) conditions.push(eq(subscribers.status, query.status));
-  conditions.push(
-    ...segmentConditions({
-      ...(query.tag ? { tags: [query.tag] } : {}),
-      ...(query.locale ? { locales: [query.locale] } : {}),
-      ...(query.country ? { countries: [query.country] } : {}),
-    }),
-  );
-  if (query.email) conditions.push(eq(subscribers.emailHash, await hashEmail(query.email)));
-  return conditions;
-}
-
-export function subscriberView(s: Subscriber) {
-  return {
-    id: s.id,
-    email: s.email,
-    firstName: s.firstName,
-    status: s.status,
-    locale: s.locale,
-    country: s.country,
-    tags: s.tags,
-    source: s.source,
-    createdAt: s.createdAt.toISOString(),
-    confirmedAt: s.confirmedAt?.toISOString() ?? null,
-    unsubscribedAt: s.unsubscribedAt?.toISOString() ?? null,
-  };
-}
-
-/** One page in id order after `after`, with the cursor for the next page (null at the end). */
-export async function listSubscribers(deps: Pick<Deps, "db">, query: ListQuery) {
-  const conditions = await filterConditions(query);
-  if (query.after) conditions.push(gt(subscribers.id, query.after));
-  const rows = await deps.db
-    .select()
-    .from(subscribers)
-    .where(and(...conditions))
-    .orderBy(asc(subscribers.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  return {
-    subscribers: page.map(subscriberView),
-    nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
-  };
-}
-
-export const EXPORT_COLUMNS = [
-  "id",
-  "email",
-  "first_name",
-  "status",
-  "locale",
-  "country",
-  "tags",
-  "source",
-  "created_at",
-  "confirmed_at",
-  "unsubscribed_at",
-] as const;
-
-/** The export as a stream of CSV text, read page by page so a large list never sits in memory at once. */
-export function exportSubscribersCsv(deps: Pick<Deps, "db">, query: Omit<ListQuery, "limit" | "after">) {
-  const encoder = new TextEncoder();
-  let after: string | undefined;
-  let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(csvLine([...EXPORT_COLUMNS])));
-        return;
-      }
-      const page = await listSubscribers(deps, { ...query, limit: 500, ...(after ? { after } : {}) });
-      const text = page.subscribers
-        .map((s) =>
-          csvLine([
-            s.id,
-            s.email,
-            s.firstName,
-            s.status,
-            s.locale,
-            s.country,
-            s.tags.join(";"),
-            s.source,
-            s.createdAt,
-            s.confirmedAt,
-            s.unsubscribedAt,
-          ]),
-        )
-        .join("");
-      if (text) controller.enqueue(encoder.encode(text));
-      if (!page.nextCursor) controller.close();
-      else after = page.nextCursor;
-    },
-  });
-}
-
-/**
- * Adds tags (set semantics) in one statement, so two concurrent edits cannot lose each other's tags. Returns the
- * tags now stored, or undefined when there is no such subscriber.
- */
-export async function addTags(deps: Pick<Deps, "db" | "now">, id: string, tags: string[]) {
-  const incoming = JSON.stringify([...new Set(tags)]);
-  const [row] = await deps.db
-    .update(subscribers)
-    .set({
-      tags: sql`(select json_group_array(value) from (select value from json_each(${subscribers.tags}) union select value from json_each(${incoming}) order by value))`,
-      updatedAt: deps.now(),
-    })
-    .where(eq(subscribers.id, id))
-    .returning({ tags: subscribers.tags });
-  return row?.tags;
-}
-
-export async function removeTag(deps: Pick<Deps, "db" | "now">, id: string, tag: string) {
-  const [row] = await deps.db
-    .update(subscribers)
-    .set({
-      tags: sql`(select json_group_array(value) from json_each(${subscribers.tags}) where value <> ${tag})`,
-      updatedAt: deps.now(),
-    })
-    .where(eq(subscribers.id, id))
-    .returning({ tags: subscribers.tags });
-  return row?.tags;
 }

@@ -1,0 +1,174 @@
+// The campaign state changes that start or stop a broadcast: send or schedule, cancel, resume. Each is written
+// in one atomic batch with its event (transactional outbox), so a bus outage never leaves a campaign "sending"
+// with nothing running.
+import { and, count, eq, gte, inArray, lt } from "drizzle-orm";
+import { type AtomicStatement, atomic } from "../db/client.ts";
+import { type CampaignStatus, campaigns, pendingEvents } from "../db/schema.ts";
+import { complaintBrakeTripped } from "../delivery/complaint-brake.ts";
+import type { AppDeps } from "../deps.ts";
+import type { PendingEvent } from "../inngest/build-event.ts";
+import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { loadCampaign } from "./broadcast.ts";
+import type { Campaign } from "./build-emails.ts";
+import { relint, unsafe } from "./content-check.ts";
+import { cancelledEvent, resumeRequestedEvent, sendRequestedEvent } from "./events.ts";
+import { type Failure, notFound, type Result } from "./result.ts";
+import { type SendCampaignInput, scheduleProblem } from "./schemas.ts";
+import { type CampaignView, campaignView } from "./view.ts";
+
+type Deps = Pick<AppDeps, "content" | "db" | "inngest" | "logger" | "now">;
+
+function conflict(campaign: Campaign, message: string, code = "invalid_state"): Failure {
+  return { ok: false, status: 409, code, message: `${message} (the campaign is ${campaign.status}).` };
+}
+
+type Transition = Result<{ campaign: CampaignView; dispatched: boolean }>;
+
+/**
+ * Writes a status change and its event in one batch, then checks the change took. The update is guarded by the
+ * status it expects to leave, so a concurrent request that moved the campaign first makes it a no-op: that
+ * answers 409 and dispatches nothing (an event id that was already queued is a no-op too).
+ */
+async function transition(
+  deps: Deps,
+  campaign: Campaign,
+  update: AtomicStatement,
+  to: CampaignStatus,
+  event: PendingEvent,
+): Promise<Transition> {
+  await atomic(deps.db, [update, queueEventStatement(deps.db, event)]);
+  const updated = (await loadCampaign(deps.db, campaign.id)) ?? campaign;
+  if (updated.status !== to) return conflict(updated, "The campaign changed while this request was handled");
+  const dispatched = await dispatchEvents(deps, [event]);
+  return { ok: true, campaign: campaignView(updated), dispatched };
+}
+
+export async function requestSend(deps: Deps, id: string, input: SendCampaignInput): Promise<Transition> {
+  const campaign = await loadCampaign(deps.db, id);
+  if (!campaign) return notFound;
+  if (campaign.status === "paused") {
+    return conflict(
+      campaign,
+      "A paused campaign continues with POST /api/admin/campaigns/:id/resume",
+      "use_resume",
+    );
+  }
+  if (campaign.status !== "draft") return conflict(campaign, "Only a draft campaign can be sent");
+
+  const now = deps.now();
+  const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : null;
+  const problem = scheduledAt ? scheduleProblem(scheduledAt, now) : undefined;
+  if (problem) {
+    return {
+      ok: false,
+      status: 422,
+      code: "validation_failed",
+      message: "Some fields are invalid.",
+      fields: { scheduledAt: [problem] },
+    };
+  }
+
+  const result = relint(deps, campaign);
+  if (result.errors > 0) return unsafe(result.findings);
+  const warnings = result.findings.filter((f) => f.severity === "warning");
+  if (warnings.length > 0 && input.acknowledgeWarnings !== true) {
+    return {
+      ok: false,
+      status: 422,
+      code: "warnings_unacknowledged",
+      message: `The content safety check has ${warnings.length} warning(s). Read them, then send again with acknowledgeWarnings: true.`,
+      fields: { acknowledgeWarnings: ["Required when the content has warnings."] },
+      findings: warnings,
+    };
+  }
+
+  const event = sendRequestedEvent(id, scheduledAt);
+  const to = scheduledAt ? "scheduled" : "sending";
+  return transition(
+    deps,
+    campaign,
+    deps.db
+      .update(campaigns)
+      .set({ status: to, scheduledAt, lintWarnings: warnings, updatedAt: now })
+      .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft"))),
+    to,
+    event,
+  );
+}
+
+const CANCELLABLE: CampaignStatus[] = ["draft", "scheduled", "sending", "paused"];
+
+export async function cancelCampaign(deps: Deps, id: string): Promise<Transition> {
+  const campaign = await loadCampaign(deps.db, id);
+  if (!campaign) return notFound;
+  if (!CANCELLABLE.includes(campaign.status))
+    return conflict(campaign, "This campaign can no longer be cancelled");
+  const now = deps.now();
+  const event = cancelledEvent(id);
+  return transition(
+    deps,
+    campaign,
+    deps.db
+      .update(campaigns)
+      .set({
+        status: "cancelled",
+        statusReason: "Cancelled by an administrator.",
+        finishedAt: now,
+        updatedAt: now,
+      })
+      .where(and(eq(campaigns.id, id), inArray(campaigns.status, CANCELLABLE))),
+    "cancelled",
+    event,
+  );
+}
+
+export async function resumeCampaign(
+  deps: Deps,
+  id: string,
+  input: { acknowledgeComplaintRate?: boolean | undefined },
+): Promise<Transition> {
+  const campaign = await loadCampaign(deps.db, id);
+  if (!campaign) return notFound;
+  if (campaign.status !== "paused") return conflict(campaign, "Only a paused campaign can be resumed");
+  if (
+    complaintBrakeTripped(campaign.deliveredCount, campaign.complainedCount) &&
+    input.acknowledgeComplaintRate !== true
+  ) {
+    return {
+      ok: false,
+      status: 409,
+      code: "complaint_rate_high",
+      message:
+        `${campaign.complainedCount} complaints out of ${campaign.deliveredCount} delivered is above the 0.1% brake. ` +
+        "Review the content and audience; to resume anyway, send acknowledgeComplaintRate: true.",
+      fields: { acknowledgeComplaintRate: ["Required while the complaint rate is above the brake."] },
+    };
+  }
+
+  // Each resume is a new broadcast run (already-sent recipients are skipped through the sends table); the
+  // ordinal makes its event id, and so a double click, de-duplicate.
+  // A range rather than LIKE: ids contain "_", which LIKE treats as a wildcard. ";" sorts right after ":".
+  const prefix = `campaign-resume:${id}:`;
+  const [previous] = await deps.db
+    .select({ n: count() })
+    .from(pendingEvents)
+    .where(and(gte(pendingEvents.id, prefix), lt(pendingEvents.id, `campaign-resume:${id};`)));
+  const n = (previous?.n ?? 0) + 1;
+  const event = resumeRequestedEvent(id, n);
+  const now = deps.now();
+  // Paused before it ever started (the brake also pauses scheduled campaigns): keep waiting for the schedule.
+  const next: CampaignStatus =
+    campaign.startedAt === null && campaign.scheduledAt !== null && campaign.scheduledAt > now
+      ? "scheduled"
+      : "sending";
+  return transition(
+    deps,
+    campaign,
+    deps.db
+      .update(campaigns)
+      .set({ status: next, statusReason: null, updatedAt: now })
+      .where(and(eq(campaigns.id, id), eq(campaigns.status, "paused"))),
+    next,
+    event,
+  );
+}

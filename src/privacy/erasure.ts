@@ -1,0 +1,69 @@
+// Erasing a person (GDPR art. 17). The suppression hash is the one thing erasure keeps: without it an erased
+// address could be imported or signed up again and mailed (safety rule 14).
+import { eq, sql } from "drizzle-orm";
+import { atomic } from "../db/client.ts";
+import {
+  consents,
+  outbox,
+  pendingEvents,
+  rateLimits,
+  sends,
+  subscribers,
+  suppressions,
+} from "../db/schema.ts";
+import type { AppDeps } from "../deps.ts";
+import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { unsubscribedEvent } from "../subscribers/events.ts";
+import { findSubscriberById } from "../subscribers/store.ts";
+import { aboutSubscriber, consentIps, outboxFor, rateLimitsFor } from "./where.ts";
+
+/** The pending-event id of an erasure; its presence later tells a repeated DELETE that the person was erased. */
+export const erasureEventId = (subscriberId: string) => `erase:${subscriberId}`;
+
+export type ErasureResult = { status: "erased" | "already_erased" | "not_found" };
+
+/**
+ * Deletes the profile and consents, detaches and de-identifies the sends, keeps the hash on the suppression list
+ * and cancels any running drip, all in one batch. Repeating it is harmless and reports "already_erased".
+ */
+export async function eraseSubscriber(
+  deps: Pick<AppDeps, "db" | "inngest" | "logger" | "now">,
+  subscriberId: string,
+): Promise<ErasureResult> {
+  const { db } = deps;
+  const profile = await findSubscriberById(db, subscriberId);
+  if (!profile) {
+    const [erased] = await db
+      .select({ id: pendingEvents.id })
+      .from(pendingEvents)
+      .where(eq(pendingEvents.id, erasureEventId(subscriberId)))
+      .limit(1);
+    return { status: erased ? "already_erased" : "not_found" };
+  }
+
+  const now = deps.now();
+  const limits = rateLimitsFor(await consentIps(db, subscriberId));
+  const event = unsubscribedEvent(subscriberId, "erased", now, erasureEventId(subscriberId));
+  await atomic(db, [
+    // An existing bounce/complaint suppression is stricter than "erased" (which allows a fresh double opt-in
+    // later), so it keeps its reason.
+    db.insert(suppressions).values({ emailHash: profile.emailHash, reason: "erased" }).onConflictDoNothing(),
+    // Delivery statistics survive without a person: the idempotency key embeds the subscriber id, so it goes too.
+    db
+      .update(sends)
+      .set({ subscriberId: null, idempotencyKey: sql`'erased:' || ${sends.id}`, updatedAt: now })
+      .where(eq(sends.subscriberId, subscriberId)),
+    db.delete(consents).where(eq(consents.subscriberId, subscriberId)),
+    db.delete(outbox).where(outboxFor(profile.email)),
+    // Counters only; losing them at most resets a 10-minute window.
+    ...(limits ? [db.delete(rateLimits).where(limits)] : []),
+    db.delete(subscribers).where(eq(subscribers.id, subscriberId)),
+    // Workflow events about the person (sent or not) go too: an unsent "confirmed" must not start a drip later.
+    // The erasure event replaces them and is the one trace of the (random, now unlinkable) id.
+    db.delete(pendingEvents).where(aboutSubscriber(subscriberId)),
+    queueEventStatement(db, event),
+  ]);
+  await dispatchEvents(deps, [event]);
+  deps.logger.info("subscriber erased", { subscriberId });
+  return { status: "erased" };
+}

@@ -1,0 +1,47 @@
+// Everything we hold about one person (GDPR art. 15), for GET /api/admin/subscribers/:id/data.
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { consents, outbox, pendingEvents, rateLimits, sends, suppressions } from "../db/schema.ts";
+import { findSubscriberById } from "../subscribers/store.ts";
+import { aboutSubscriber, consentIps, outboxFor, rateLimitsFor } from "./where.ts";
+
+export async function exportSubscriberData(db: Db, subscriberId: string, now: Date) {
+  const profile = await findSubscriberById(db, subscriberId);
+  if (!profile) return null;
+  const limits = rateLimitsFor(await consentIps(db, subscriberId));
+  const [consentRows, sendRows, suppressionRows, outboxRows, eventRows, rateLimitRows] = await Promise.all([
+    db.select().from(consents).where(eq(consents.subscriberId, subscriberId)).orderBy(asc(consents.at)),
+    db.select().from(sends).where(eq(sends.subscriberId, subscriberId)).orderBy(asc(sends.createdAt)),
+    db.select().from(suppressions).where(eq(suppressions.emailHash, profile.emailHash)).limit(1),
+    db.select().from(outbox).where(outboxFor(profile.email)).orderBy(asc(outbox.createdAt)),
+    db
+      .select()
+      .from(pendingEvents)
+      .where(aboutSubscriber(subscriberId))
+      .orderBy(asc(pendingEvents.createdAt)),
+    limits ? db.select().from(rateLimits).where(limits) : Promise.resolve([]),
+  ]);
+  const suppression = suppressionRows[0];
+  return {
+    exportedAt: now.toISOString(),
+    subscriberId,
+    profile,
+    consents: consentRows,
+    /** Each send carries its delivery events (delivered, bounced, opened when tracking is on, ...). */
+    sends: sendRows,
+    suppression: {
+      emailHash: profile.emailHash,
+      suppressed: suppression !== undefined,
+      reason: suppression?.reason ?? null,
+      since: suppression?.createdAt ?? null,
+    },
+    /** Copies of messages captured by the local outbox transport (never used in production). */
+    outbox: outboxRows,
+    /** Workflow events about this person (ids only). */
+    events: eventRows,
+    /** Short-lived abuse counters keyed by an IP address found in this person's consent records. */
+    rateLimits: rateLimitRows,
+  };
+}
+
+export type SubscriberExport = NonNullable<Awaited<ReturnType<typeof exportSubscriberData>>>;
