@@ -22,8 +22,10 @@ export default defineConfig(async () => {
             SIGNUP_WEBHOOK_SECRET: "worker-test-signup-secret",
             EMAIL_FROM: "Hopemark Health <news@hopemark.test>",
             POSTAL_ADDRESS: "Hopemark Health, 1 Test Plaza, Testville, TS 00001, USA",
-            // An unreachable event API: sends fail fast and stay queued for the reconciler.
-            INNGEST_DEV: "1",
+            // An unreachable event API: sends fail fast and stay queued for the reconciler. Production refuses
+            // INNGEST_DEV, so these are cloud-mode keys pointed at nothing.
+            INNGEST_EVENT_KEY: "worker-test-event-key",
+            INNGEST_SIGNING_KEY: "signkey-test-0123456789abcdef0123456789abcdef",
             INNGEST_BASE_URL: "http://127.0.0.1:9",
           },
         },

@@ -12,6 +12,7 @@ import { confirmRoutes } from "./api/confirm.ts";
 import { devOutboxEnabled, devOutboxRoutes } from "./api/dev-outbox.ts";
 import { apiError } from "./api/errors.ts";
 import { healthRoutes } from "./api/health.ts";
+import { rejectMalformedInngestBody } from "./api/inngest-body.ts";
 import { signupWebhookRoutes } from "./api/signup-webhook.ts";
 import { subscribeRoutes } from "./api/subscribe.ts";
 import { unsubscribeRoutes } from "./api/unsubscribe.ts";
@@ -40,7 +41,7 @@ export function createApp(deps: AppDeps) {
     })(c, next);
   });
 
-  app.on(["GET", "PUT", "POST"], "/api/inngest", (c) => inngestHandler(c));
+  app.on(["GET", "PUT", "POST"], "/api/inngest", rejectMalformedInngestBody, (c) => inngestHandler(c));
   app.use("/api/admin/*", adminAuth(deps.config.adminToken));
 
   app.route("/", healthRoutes(deps));

@@ -37,7 +37,7 @@ export function buildDeps(input: {
     db,
     content,
     logger,
-    inngest: input.inngest ?? createInngestClient(config),
+    inngest: input.inngest ?? createInngestClient(config, { logger }),
     mailer: createMailer({ transport, config }),
     now: input.now ?? (() => new Date()),
   };

@@ -1,8 +1,17 @@
 // Every environment variable is parsed here, once, by one zod schema. Routes and functions receive the typed
 // result; nothing else reads process.env or Worker bindings for settings.
 import { z } from "zod";
+import { parseTrustProxy, type TrustProxy } from "./lib/ip.ts";
 
-const bool = z.stringbool({ truthy: ["1", "true", "yes", "on"], falsy: ["0", "false", "no", "off", ""] });
+/**
+ * A Svix / Standard Webhooks secret as Resend shows it: "whsec_" + base64 of the key. A malformed one would make
+ * every verification throw, so every delivery webhook would be refused; better to refuse the start.
+ */
+export function isSvixSecret(secret: string): boolean {
+  if (!secret.startsWith("whsec_")) return false;
+  const key = secret.slice("whsec_".length);
+  return key.length >= 4 && key.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(key);
+}
 
 const optionalString = z
   .string()
@@ -37,7 +46,17 @@ const envSchema = z.object({
   DRIP_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
   TRACKING: z.enum(["on", "off"]).default("off"),
   BROADCAST_BATCHES_PER_SECOND: z.coerce.number().int().min(1).max(100).default(5),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const trust = parseTrustProxy(v);
+      if ("error" in trust) {
+        ctx.addIssue({ code: "custom", message: trust.error });
+        return z.NEVER;
+      }
+      return trust;
+    }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -74,7 +93,8 @@ export type Config = {
   dripTimeScale: number;
   tracking: boolean;
   broadcastBatchesPerSecond: number;
-  trustProxy: boolean;
+  /** Which proxy's forwarding header names the client (src/lib/ip.ts). */
+  trustProxy: TrustProxy;
   logLevel: "debug" | "info" | "warn" | "error";
   /** Variables that fell back to development defaults, for a start-up warning (names only, never values). */
   defaulted: string[];
@@ -105,9 +125,11 @@ type Problem = { variable: string; message: string };
 
 const present = (value: string | undefined) => value !== undefined && value.trim() !== "";
 
+const isInngestDev = (value: string | undefined) =>
+  present(value) && value?.trim() !== "0" && value?.trim() !== "false";
+
 /** What production cannot run without; checked on the raw values so one report lists every gap at once. */
 function productionProblems(raw: RawEnv): Problem[] {
-  const inngestDev = present(raw.INNGEST_DEV) && raw.INNGEST_DEV !== "0" && raw.INNGEST_DEV !== "false";
   const required: [string, string][] = [
     ["APP_URL", "the public https URL used in email links"],
     ["TOKEN_SECRET", "signs confirm and unsubscribe links"],
@@ -116,17 +138,28 @@ function productionProblems(raw: RawEnv): Problem[] {
     ["RESEND_WEBHOOK_SECRET", "verifies delivery webhooks from Resend"],
     ["EMAIL_FROM", "the From address, on a domain verified in Resend"],
     ["POSTAL_ADDRESS", "required in every email by CAN-SPAM"],
+    ["INNGEST_EVENT_KEY", "sends events to Inngest"],
+    ["INNGEST_SIGNING_KEY", "authenticates Inngest calls to /api/inngest"],
   ];
-  if (!inngestDev) {
-    required.push(["INNGEST_EVENT_KEY", "sends events to Inngest Cloud"]);
-    required.push(["INNGEST_SIGNING_KEY", "authenticates Inngest calls to /api/inngest"]);
-  }
   const problems = required
     .filter(([name]) => !present(raw[name]))
     .map(([variable, why]) => ({ variable, message: `missing (${why})` }));
   // Only blame MAIL_TRANSPORT when someone set it; unset, the missing RESEND_API_KEY above is the real cause.
   if (raw.MAIL_TRANSPORT === "outbox") {
     problems.push({ variable: "MAIL_TRANSPORT", message: "the local outbox cannot be used in production" });
+  }
+  if (present(raw.RESEND_WEBHOOK_SECRET) && !isSvixSecret(raw.RESEND_WEBHOOK_SECRET?.trim() ?? "")) {
+    problems.push({
+      variable: "RESEND_WEBHOOK_SECRET",
+      message: 'malformed: expected "whsec_" followed by base64, as Resend shows it',
+    });
+  }
+  // Dev mode turns off request signing: anyone could then run any function through POST /api/inngest.
+  if (isInngestDev(raw.INNGEST_DEV)) {
+    problems.push({
+      variable: "INNGEST_DEV",
+      message: "must not be set in production (it turns off signature checks on /api/inngest)",
+    });
   }
   if (present(raw.APP_URL) && !raw.APP_URL?.trim().startsWith("https://")) {
     problems.push({ variable: "APP_URL", message: "must be https in production" });
@@ -207,7 +240,7 @@ export function loadConfig(raw: RawEnv): Config {
 
   const e = parsed.data;
   const isProduction = e.NODE_ENV === "production";
-  const inngestDev = e.INNGEST_DEV !== undefined && e.INNGEST_DEV !== "0" && e.INNGEST_DEV !== "false";
+  const inngestDev = isInngestDev(e.INNGEST_DEV);
   const transport = e.MAIL_TRANSPORT ?? (e.RESEND_API_KEY ? "resend" : "outbox");
 
   if (transport === "resend" && !e.RESEND_API_KEY) {

@@ -6,35 +6,20 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Config } from "../config.ts";
 import { rateLimits } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
-import { IP_ADDRESS } from "../lib/ip.ts";
+import { resolveClientIp } from "../lib/ip.ts";
 import { apiError } from "./errors.ts";
 import { rateLimitedPage } from "./pages/journey-pages.ts";
 
-/**
- * The client's address. Forwarding headers are only believed behind a trusted proxy (TRUST_PROXY): otherwise
- * anyone could pick their own rate-limit bucket. With one proxy in front, the right-most X-Forwarded-For entry
- * is the one that proxy added; entries to its left came from the client and can be forged.
- */
+/** The client's address as far as the configured proxy (TRUST_PROXY, see src/lib/ip.ts) vouches for it. */
 export function clientIp(c: Context, config: Pick<Config, "trustProxy">): string {
-  if (config.trustProxy) {
-    const cf = c.req.header("cf-connecting-ip")?.trim();
-    if (cf && IP_ADDRESS.test(cf)) return cf;
-    const forwarded = c.req
-      .header("x-forwarded-for")
-      ?.split(",")
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .at(-1);
-    if (forwarded && IP_ADDRESS.test(forwarded)) return forwarded;
-  }
+  let socket: string | undefined;
   try {
     // Only @hono/node-server provides the socket; on Workers and in app.request() this throws.
-    const address = getConnInfo(c).remote.address;
-    if (address && IP_ADDRESS.test(address)) return address;
+    socket = getConnInfo(c).remote.address;
   } catch {
-    // fall through
+    socket = undefined;
   }
-  return "unknown";
+  return resolveClientIp(config.trustProxy, (name) => c.req.header(name), socket) ?? "unknown";
 }
 
 /** The address for a consent record: null rather than a placeholder when it is not known. */

@@ -2,10 +2,34 @@
 // Node and on Workers, where settings arrive as bindings.
 import { Inngest } from "inngest";
 import type { Config } from "../config.ts";
+import type { Logger } from "../lib/log.ts";
 
 export const INNGEST_APP_ID = "hopemark-newsletter";
 
-export function createInngestClient(config: Config, options: { fetch?: typeof fetch } = {}) {
+type SdkLogger = Record<keyof Logger, (...args: unknown[]) => void>;
+
+/**
+ * The SDK logs with console-style arguments (a message, or pino-style `(fields, message)`); our logger takes a
+ * message and fields and redacts both. Without this the SDK's own lines would go to the console as raw text.
+ */
+export function sdkLogger(logger: Logger): SdkLogger {
+  const adapt =
+    (level: keyof Logger) =>
+    (...args: unknown[]) => {
+      const [first, second, ...rest] = args;
+      if (typeof first === "string") {
+        const extra = [second, ...rest].filter((a) => a !== undefined);
+        logger[level](first, { source: "inngest", ...(extra.length > 0 ? { details: extra } : {}) });
+      } else if (typeof second === "string") {
+        logger[level](second, { source: "inngest", details: [first, ...rest] });
+      } else {
+        logger[level]("inngest", { source: "inngest", details: args });
+      }
+    };
+  return { debug: adapt("debug"), info: adapt("info"), warn: adapt("warn"), error: adapt("error") };
+}
+
+export function createInngestClient(config: Config, options: { fetch?: typeof fetch; logger?: Logger } = {}) {
   return new Inngest({
     id: INNGEST_APP_ID,
     isDev: config.inngest.dev,
@@ -14,6 +38,7 @@ export function createInngestClient(config: Config, options: { fetch?: typeof fe
     ...(config.inngest.signingKey ? { signingKey: config.inngest.signingKey } : {}),
     ...(config.inngest.signingKeyFallback ? { signingKeyFallback: config.inngest.signingKeyFallback } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.logger ? { logger: sdkLogger(options.logger) } : {}),
   });
 }
 

@@ -7,7 +7,7 @@ const productionEnv = {
   TOKEN_SECRET: "s".repeat(40),
   ADMIN_TOKEN: "a".repeat(32),
   RESEND_API_KEY: "re_live_key",
-  RESEND_WEBHOOK_SECRET: "whsec_abc",
+  RESEND_WEBHOOK_SECRET: "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=",
   EMAIL_FROM: "Hopemark Health <news@hopemark.example>",
   POSTAL_ADDRESS: "Hopemark Health, 1 Main St, Austin, TX 78701, USA",
   INNGEST_EVENT_KEY: "evt_key",
@@ -100,11 +100,13 @@ describe("loadConfig", () => {
     expect(problemsOf({ ...productionEnv, APP_URL: "http://news.hopemark.example" })).toEqual(["APP_URL"]);
   });
 
-  it("does not require Inngest keys when a dev server is used", () => {
+  it("uses a dev server URL without keys in development, and refuses INNGEST_DEV in production", () => {
     const { INNGEST_EVENT_KEY: _e, INNGEST_SIGNING_KEY: _s, ...rest } = productionEnv;
-    expect(problemsOf({ ...rest, INNGEST_DEV: "http://127.0.0.1:8288" })).toEqual([]);
-    expect(loadConfig({ ...rest, INNGEST_DEV: "http://127.0.0.1:8288" }).inngest.baseUrl).toBe(
+    expect(loadConfig({ INNGEST_DEV: "http://127.0.0.1:8288" }).inngest.baseUrl).toBe(
       "http://127.0.0.1:8288",
+    );
+    expect(problemsOf({ ...rest, INNGEST_DEV: "http://127.0.0.1:8288" }).sort()).toEqual(
+      ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"].sort(),
     );
   });
 

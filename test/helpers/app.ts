@@ -17,12 +17,13 @@ export function createTestApp(options: { env?: RawEnv; now?: () => Date } = {}) 
   const inngestApi = createFakeInngestApi();
   const logLines: string[] = [];
   content ??= loadContentFromDisk();
+  const logger = createLogger("debug", (line) => logLines.push(line));
   const deps = buildDeps({
     config,
     db: nodeDb.db,
     content,
-    logger: createLogger("debug", (line) => logLines.push(line)),
-    inngest: createInngestClient(config, { fetch: inngestApi.fetch }),
+    logger,
+    inngest: createInngestClient(config, { fetch: inngestApi.fetch, logger }),
     ...(options.now ? { now: options.now } : {}),
   });
   const app = createApp(deps);

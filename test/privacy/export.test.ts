@@ -11,7 +11,7 @@ afterEach(() => t?.close());
 
 const secret = newSecret();
 async function setup() {
-  t = createTestApp({ env: { RESEND_WEBHOOK_SECRET: secret, TRUST_PROXY: "on" } });
+  t = createTestApp({ env: { RESEND_WEBHOOK_SECRET: secret, TRUST_PROXY: "1" } });
   return createAlexAndBlake(t);
 }
 
