@@ -6,6 +6,7 @@ declare global {
     interface Env {
       DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
+      INNGEST_SIGNING_KEY: string;
     }
   }
 }

@@ -5,6 +5,21 @@ import { describe, expect, it } from "vitest";
 const worker = (exports as unknown as { default: unknown }).default as {
   fetch: (req: Request) => Promise<Response>;
 };
+/** Inngest's request signature for an empty body: HMAC-SHA256(signing key without its prefix, "" + timestamp). */
+async function inngestSignature(): Promise<string> {
+  const key = String(env.INNGEST_SIGNING_KEY).replace(/^signkey-\w+-/, "");
+  const ts = Math.floor(Date.now() / 1000).toString();
+  const hmacKey = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(key),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", hmacKey, new TextEncoder().encode(ts)));
+  return `t=${ts}&s=${Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
 const get = (path: string) => worker.fetch(new Request(`https://news.hopemark.test${path}`));
 
 describe("Cloudflare Worker with D1", () => {
@@ -32,10 +47,33 @@ describe("Cloudflare Worker with D1", () => {
     expect(await res.json()).toEqual({ status: "ok", database: true });
   });
 
-  it("GET /api/inngest lists the functions", async () => {
-    const res = await get("/api/inngest");
+  it("GET /api/inngest lists the functions to a request signed with the signing key", async () => {
+    const res = await worker.fetch(
+      new Request("https://news.hopemark.test/api/inngest", {
+        headers: { "x-inngest-signature": await inngestSignature() },
+      }),
+    );
     expect(res.status).toBe(200);
     expect(((await res.json()) as { function_count: number }).function_count).toBeGreaterThan(0);
+  });
+
+  it("POST /api/inngest without a signature runs nothing (production has no dev mode)", async () => {
+    const res = await worker.fetch(
+      new Request(
+        "https://news.hopemark.test/api/inngest?fnId=hopemark-newsletter-purge-unconfirmed&stepId=step",
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            event: { name: "inngest/scheduled.timer", data: {} },
+            events: [],
+            steps: {},
+            ctx: {},
+          }),
+        },
+      ),
+    );
+    expect(res.status).toBe(401);
   });
 });
 
