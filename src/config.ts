@@ -1,7 +1,6 @@
 // Every environment variable is parsed here, once, by one zod schema. Routes and functions receive the typed
 // result; nothing else reads process.env or Worker bindings for settings.
 import { z } from "zod";
-import { parseTrustProxy, type TrustProxy } from "./lib/ip.ts";
 
 /**
  * A Svix / Standard Webhooks secret as Resend shows it: "whsec_" + base64 of the key. A malformed one would make
@@ -18,6 +17,51 @@ const optionalString = z
   .trim()
   .transform((v) => (v === "" ? undefined : v))
   .optional();
+
+/**
+ * Which proxy sits in front of the app (TRUST_PROXY). Only the header that proxy sets is believed, and only as
+ * far as that proxy vouches for it; otherwise a client could pick its own rate-limit bucket, lock other people
+ * out and write any address it likes into consent records.
+ * - none: the socket address (direct exposure, or a proxy we know nothing about).
+ * - cloudflare: `cf-connecting-ip`, which Cloudflare overwrites on every request (Workers, or an origin that only
+ *   Cloudflare can reach).
+ * - hops: `X-Forwarded-For` with N proxies in front: the N-th entry from the right is the address the outermost
+ *   proxy saw; everything to its left was written by the client.
+ * - addresses: `X-Forwarded-For`, believed only when the socket peer is one of these proxies, read from the
+ *   right skipping the listed proxies.
+ */
+export type TrustProxy =
+  | { kind: "none" }
+  | { kind: "cloudflare" }
+  | { kind: "hops"; hops: number }
+  | { kind: "addresses"; addresses: string[] };
+
+export const MAX_PROXY_HOPS = 10;
+
+/** Parses TRUST_PROXY; returns an error message (never the value) when it does not name a proxy. */
+export function parseTrustProxy(raw: string | undefined): TrustProxy | { error: string } {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (["", "false", "0", "no", "off", "none"].includes(value)) return { kind: "none" };
+  if (value === "cloudflare") return { kind: "cloudflare" };
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= MAX_PROXY_HOPS) return { kind: "hops", hops };
+    return { error: `a number of proxy hops must be between 1 and ${MAX_PROXY_HOPS}` };
+  }
+  const addresses = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const isIp = (a: string) => z.union([z.ipv4(), z.ipv6()]).safeParse(a).success;
+  if (addresses.length > 0 && addresses.every(isIp)) {
+    // A dual-stack socket reports an IPv4 peer as "::ffff:10.0.0.1"; lib/ip.ts compares both sides that way.
+    return { kind: "addresses", addresses: addresses.map((a) => a.replace(/^::ffff:(?=\d+\.)/, "")) };
+  }
+  return {
+    error:
+      'name the proxy: "cloudflare", a number of proxy hops (e.g. 1), or a comma-separated list of proxy addresses ("true" is no longer accepted)',
+  };
+}
 
 /** Node only; src/server.ts keeps the development TOKEN_SECRET beside it. */
 export const DEFAULT_DATABASE_PATH = "./data/hopemark.sqlite";

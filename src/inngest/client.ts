@@ -2,11 +2,13 @@
 // Node and on Workers, where settings arrive as bindings.
 import { Inngest } from "inngest";
 import type { Config } from "../config.ts";
-import type { Logger } from "../lib/log.ts";
 
 export const INNGEST_APP_ID = "hopemark-newsletter";
 
-type SdkLogger = Record<keyof Logger, (...args: unknown[]) => void>;
+type Level = "debug" | "info" | "warn" | "error";
+/** The shape of lib/log.ts's Logger, written out so inngest/ does not import lib/ (which imports inngest/). */
+type Logger = Record<Level, (message: string, fields?: Record<string, unknown>) => void>;
+type SdkLogger = Record<Level, (...args: unknown[]) => void>;
 
 /**
  * The SDK logs with console-style arguments (a message, or pino-style `(fields, message)`); our logger takes a
@@ -14,7 +16,7 @@ type SdkLogger = Record<keyof Logger, (...args: unknown[]) => void>;
  */
 export function sdkLogger(logger: Logger): SdkLogger {
   const adapt =
-    (level: keyof Logger) =>
+    (level: Level) =>
     (...args: unknown[]) => {
       const [first, second, ...rest] = args;
       if (typeof first === "string") {
