@@ -22,6 +22,8 @@ export default defineConfig(async () => {
             SIGNUP_WEBHOOK_SECRET: "worker-test-signup-secret",
             EMAIL_FROM: "Hopemark Health <news@hopemark.test>",
             POSTAL_ADDRESS: "Hopemark Health, 1 Test Plaza, Testville, TS 00001, USA",
+            REPLIES_ADDRESS: "replies@in.hopemark.test",
+            REPLIES_FORWARD_TO: "care-team@hopemark.test",
             // An unreachable event API: sends fail fast and stay queued for the reconciler. Production refuses
             // INNGEST_DEV, so these are cloud-mode keys pointed at nothing.
             INNGEST_EVENT_KEY: "worker-test-event-key",

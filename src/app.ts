@@ -6,9 +6,11 @@ import { secureHeaders } from "hono/secure-headers";
 import { serve } from "inngest/hono";
 import { campaignRoutes } from "./api/admin/campaigns.ts";
 import { privacyRoutes } from "./api/admin/privacy.ts";
+import { replyAdminRoutes } from "./api/admin/replies.ts";
 import { subscriberAdminRoutes } from "./api/admin/subscribers.ts";
 import { adminAuth } from "./api/admin-auth.ts";
 import { confirmRoutes } from "./api/confirm.ts";
+import { devInboundRoutes } from "./api/dev-inbound.ts";
 import { devOutboxEnabled, devOutboxRoutes } from "./api/dev-outbox.ts";
 import { apiError } from "./api/errors.ts";
 import { healthRoutes } from "./api/health.ts";
@@ -49,11 +51,15 @@ export function createApp(deps: AppDeps) {
   app.route("/", confirmRoutes(deps));
   app.route("/", unsubscribeRoutes(deps));
   app.route("/", signupWebhookRoutes(deps));
-  if (devOutboxEnabled(deps.config)) app.route("/", devOutboxRoutes(deps));
+  if (devOutboxEnabled(deps.config)) {
+    app.route("/", devOutboxRoutes(deps));
+    app.route("/", devInboundRoutes(deps));
+  }
   app.route("/", resendWebhookRoutes(deps));
   app.route("/api/admin/subscribers", privacyRoutes(deps));
   app.route("/api/admin/subscribers", subscriberAdminRoutes(deps));
   app.route("/api/admin/campaigns", campaignRoutes(deps));
+  app.route("/api/admin/replies", replyAdminRoutes(deps));
 
   app.notFound((c) => apiError(c, 404, "not_found", "Not found."));
   app.onError((error, c) => {

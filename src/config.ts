@@ -79,7 +79,9 @@ const envSchema = z.object({
   RESEND_WEBHOOK_SECRET: optionalString,
   SIGNUP_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   EMAIL_FROM: z.string().min(3).optional(),
-  EMAIL_REPLY_TO: z.email().optional(),
+  REPLIES_ADDRESS: z.email("must be an email address").optional(),
+  REPLIES_FORWARD_TO: z.email("must be an email address").optional(),
+  REPLY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   POSTAL_ADDRESS: z.string().min(10, "must be a full postal address").optional(),
   MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
   INNGEST_DEV: optionalString,
@@ -120,8 +122,15 @@ export type Config = {
     resendApiKey: string | undefined;
     resendBaseUrl: string | undefined;
     from: string;
-    replyTo: string | undefined;
+    /** REPLIES_ADDRESS: the Reply-To of every message, on a Resend receiving domain. */
+    replyTo: string;
     postalAddress: string;
+  };
+  replies: {
+    /** The monitored team inbox: forwarded replies and [URGENT] crisis alerts go here. */
+    forwardTo: string;
+    /** Reply subjects and bodies are deleted this many days after they arrived. */
+    retentionDays: number;
   };
   resendWebhookSecret: string | undefined;
   signupWebhookSecret: string | undefined;
@@ -184,6 +193,11 @@ function productionProblems(raw: RawEnv): Problem[] {
     ["POSTAL_ADDRESS", "required in every email by CAN-SPAM"],
     ["INNGEST_EVENT_KEY", "sends events to Inngest"],
     ["INNGEST_SIGNING_KEY", "authenticates Inngest calls to /api/inngest"],
+    [
+      "REPLIES_ADDRESS",
+      "the Reply-To of every email; our emails invite replies, and a reply may be a crisis",
+    ],
+    ["REPLIES_FORWARD_TO", "the monitored inbox that receives forwarded replies and urgent crisis alerts"],
   ];
   const problems = required
     .filter(([name]) => !present(raw[name]))
@@ -313,12 +327,16 @@ export function loadConfig(raw: RawEnv): Config {
       resendApiKey: e.RESEND_API_KEY,
       resendBaseUrl: e.RESEND_BASE_URL,
       from: fallback("EMAIL_FROM", e.EMAIL_FROM, () => "Hopemark Health <newsletter@hopemark.localhost>"),
-      replyTo: e.EMAIL_REPLY_TO,
+      replyTo: fallback("REPLIES_ADDRESS", e.REPLIES_ADDRESS, () => "replies@hopemark.localhost"),
       postalAddress: fallback(
         "POSTAL_ADDRESS",
         e.POSTAL_ADDRESS,
         () => "Hopemark Health, 100 Example Street, Suite 1, Springfield, ST 00000, USA",
       ),
+    },
+    replies: {
+      forwardTo: fallback("REPLIES_FORWARD_TO", e.REPLIES_FORWARD_TO, () => "team@hopemark.localhost"),
+      retentionDays: e.REPLY_RETENTION_DAYS,
     },
     resendWebhookSecret: e.RESEND_WEBHOOK_SECRET,
     signupWebhookSecret: e.SIGNUP_WEBHOOK_SECRET,
@@ -350,6 +368,8 @@ export function testConfig(overrides: RawEnv = {}): Config {
     SIGNUP_WEBHOOK_SECRET: "test-signup-webhook-secret",
     POSTAL_ADDRESS: "Hopemark Health, 1 Test Plaza, Testville, TS 00001, USA",
     EMAIL_FROM: "Hopemark Health <newsletter@hopemark.test>",
+    REPLIES_ADDRESS: "replies@hopemark.test",
+    REPLIES_FORWARD_TO: "team@hopemark.test",
     ...overrides,
   });
 }

@@ -222,3 +222,60 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
 });
+
+export const REPLY_CLASSES = ["crisis", "unsubscribe", "auto-reply", "other"] as const;
+/** What happened to the crisis auto-reply: sent, held back by the 24-hour limit, or never for automatic mail. */
+export const AUTO_REPLY_STATES = ["claimed", "sent", "rate-limited", "automatic-message"] as const;
+export const REPLY_SOURCES = ["resend", "local"] as const;
+
+/**
+ * Replies from readers (health data, safety rule 22): the least needed to get each one to a person. No address:
+ * the sender is a subscriber link or, for anyone else, the hash of the address (for the 24-hour auto-reply limit
+ * and erasure). Subject and body are deleted after REPLY_RETENTION_DAYS; the triage record stays.
+ */
+export const replies = sqliteTable(
+  "replies",
+  {
+    id: text("id").primaryKey(),
+    /** Where the message lives: Resend's receiving API, or the development inbox (/dev/inbound). */
+    source: text("source", { enum: REPLY_SOURCES }).notNull(),
+    /** Resend's email id (or the local inbox id): one row per received message, however often it is delivered. */
+    messageRef: text("message_ref").notNull(),
+    subscriberId: text("subscriber_id").references(() => subscribers.id, { onDelete: "set null" }),
+    /** sha256 of the lower-cased sender address, like subscribers.email_hash. */
+    senderHash: text("sender_hash").notNull(),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    subject: text("subject"),
+    body: text("body"),
+    class: text("class", { enum: REPLY_CLASSES }).notNull(),
+    /** The triage rule that decided the class (src/replies/rules.ts). */
+    rule: text("rule").notNull(),
+    /** The automatic-mail rule it matched, if any: such a message is never answered. */
+    automatic: text("automatic"),
+    autoReply: text("auto_reply", { enum: AUTO_REPLY_STATES }),
+    autoReplyAt: integer("auto_reply_at", { mode: "timestamp_ms" }),
+    alertedAt: integer("alerted_at", { mode: "timestamp_ms" }),
+    forwardedAt: integer("forwarded_at", { mode: "timestamp_ms" }),
+    unsubscribedAt: integer("unsubscribed_at", { mode: "timestamp_ms" }),
+    handledAt: integer("handled_at", { mode: "timestamp_ms" }),
+    bodyDeletedAt: integer("body_deleted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("replies_source_message_unique").on(t.source, t.messageRef),
+    index("replies_sender_auto_reply").on(t.senderHash, t.autoReplyAt),
+    index("replies_subscriber").on(t.subscriberId),
+    index("replies_queue").on(t.handledAt, t.receivedAt),
+  ],
+);
+
+/** Messages pasted at /dev/inbound (development only), read by triage like Resend's receiving API. */
+export const devInbox = sqliteTable("dev_inbox", {
+  id: text("id").primaryKey(),
+  from: text("from").notNull(),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  text: text("text").notNull(),
+  headers: text("headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
+  createdAt: createdAt(),
+});

@@ -94,3 +94,17 @@ export type ResendEmailEvent = z.output<typeof resendEmailEventSchema>;
 export function isHardBounce(bounceType: string): boolean {
   return bounceType.toLowerCase() === "permanent";
 }
+
+/**
+ * An inbound message on a Resend receiving domain (a reader's reply). The webhook carries metadata only; the body
+ * is fetched with `resend.emails.receiving.get(email_id)` by triage-reply. Nothing else is read from it here.
+ */
+export const RECEIVED_TYPE = "email.received";
+export const resendReceivedEventSchema = z.object({
+  type: z.literal(RECEIVED_TYPE),
+  created_at: z.string().optional(),
+  data: z.object({
+    email_id: z.string().min(1).max(200),
+    created_at: z.string().optional(),
+  }),
+});

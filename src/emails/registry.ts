@@ -8,7 +8,9 @@ import {
   ConfirmSubscriptionEmail,
   type ConfirmSubscriptionEmailProps,
 } from "./confirm-subscription.tsx";
+import { CRISIS_REPLY_SUBJECT, CrisisReplyEmail, type CrisisReplyEmailProps } from "./crisis-reply.tsx";
 import { LessonEmail, type LessonEmailProps } from "./lesson.tsx";
+import { ReplyAlertEmail, type ReplyAlertEmailProps, replyAlertSubject } from "./reply-alert.tsx";
 import { UNSUBSCRIBED_SUBJECT, UnsubscribedEmail, type UnsubscribedEmailProps } from "./unsubscribed.tsx";
 import { WELCOME_SUBJECT, WelcomeEmail, type WelcomeEmailProps } from "./welcome.tsx";
 
@@ -19,6 +21,8 @@ export interface EmailPropsById {
   lesson: LessonEmailProps;
   campaign: CampaignEmailProps;
   unsubscribed: UnsubscribedEmailProps;
+  "crisis-reply": CrisisReplyEmailProps;
+  "reply-alert": ReplyAlertEmailProps;
 }
 
 export type TemplateId = keyof EmailPropsById;
@@ -70,6 +74,20 @@ const definitions = {
     subject: () => UNSUBSCRIBED_SUBJECT,
     render: (p) => createElement(UnsubscribedEmail, p),
     previewProps: UnsubscribedEmail.PreviewProps,
+  },
+  "crisis-reply": {
+    kind: "transactional",
+    advertising: false,
+    subject: () => CRISIS_REPLY_SUBJECT,
+    render: (p) => createElement(CrisisReplyEmail, p),
+    previewProps: CrisisReplyEmail.PreviewProps,
+  },
+  "reply-alert": {
+    kind: "transactional",
+    advertising: false,
+    subject: (p) => replyAlertSubject(p),
+    render: (p) => createElement(ReplyAlertEmail, p),
+    previewProps: ReplyAlertEmail.PreviewProps,
   },
 } satisfies EmailRegistry;
 

@@ -4,9 +4,11 @@ import { createBroadcastCampaign } from "./broadcast-campaign.ts";
 import { createBroadcastChunk } from "./broadcast-chunk.ts";
 import { createDripSeries } from "./drip-series.ts";
 import { createPruneOperationalLogs } from "./prune-operational-logs.ts";
+import { createPruneReplyBodies } from "./prune-reply-bodies.ts";
 import { createPurgeUnconfirmed } from "./purge-unconfirmed.ts";
 import { createSendConfirmation } from "./send-confirmation.ts";
 import { createSendGoodbye } from "./send-goodbye.ts";
+import { createTriageReply } from "./triage-reply.ts";
 
 export function createFunctions(deps: AppDeps) {
   return [
@@ -17,5 +19,7 @@ export function createFunctions(deps: AppDeps) {
     createPruneOperationalLogs(deps),
     createBroadcastCampaign(deps),
     createBroadcastChunk(deps),
+    createTriageReply(deps),
+    createPruneReplyBodies(deps),
   ];
 }

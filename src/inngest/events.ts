@@ -97,4 +97,18 @@ export const resendEmailOpened = eventType("resend/email.opened", { schema: rese
 /** Only forwarded when TRACKING=on. */
 export const resendEmailClicked = eventType("resend/email.clicked", { schema: resendEmailEvent });
 
+/**
+ * A reader's reply arrived (Resend's email.received webhook, or /dev/inbound in development); starts triage-reply.
+ * Id `reply:<source>:<messageRef>`, so a redelivered webhook (new svix-id, same email) starts nothing twice. Only
+ * where the message lives: triage reads it from there, so no address or body passes through the event bus.
+ */
+export const replyReceived = eventType("newsletter/reply.received", {
+  schema: z.object({
+    source: z.enum(["resend", "local"]),
+    /** Resend's email id, or the dev_inbox row id. */
+    messageRef: z.string().min(1).max(200),
+    receivedAt: z.number().int(),
+  }),
+});
+
 export type SubscriberCreated = z.infer<(typeof subscriberCreated)["schema"]>;

@@ -16,7 +16,8 @@ function row(message: OutgoingEmail, from: string) {
     subject: message.subject,
     html: message.html,
     text: message.text,
-    headers: message.headers,
+    // Kept with the headers so /dev/outbox shows where a reply would go (Resend takes it as its own field).
+    headers: message.replyTo ? { ...message.headers, "Reply-To": message.replyTo } : message.headers,
     tags: message.tags,
   };
 }

@@ -7,12 +7,14 @@ import {
   outbox,
   pendingEvents,
   rateLimits,
+  replies,
   sends,
   subscribers,
   suppressions,
 } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { repliesOf } from "../replies/store.ts";
 import { unsubscribedEvent } from "../subscribers/events.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
 import { aboutSubscriber, consentIps, outboxFor, rateLimitsFor } from "./where.ts";
@@ -54,6 +56,8 @@ export async function eraseSubscriber(
       .set({ subscriberId: null, idempotencyKey: sql`'erased:' || ${sends.id}`, updatedAt: now })
       .where(eq(sends.subscriberId, subscriberId)),
     db.delete(consents).where(eq(consents.subscriberId, subscriberId)),
+    // Replies are health data: they go with the person, also those matched only by the sender's address.
+    db.delete(replies).where(repliesOf(subscriberId, profile.emailHash)),
     db.delete(outbox).where(outboxFor(profile.email)),
     // Counters only; losing them at most resets a 10-minute window.
     ...(limits ? [db.delete(rateLimits).where(limits)] : []),

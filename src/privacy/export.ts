@@ -1,7 +1,8 @@
 // Everything we hold about one person (GDPR art. 15), for GET /api/admin/subscribers/:id/data.
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { consents, outbox, pendingEvents, rateLimits, sends, suppressions } from "../db/schema.ts";
+import { consents, outbox, pendingEvents, rateLimits, replies, sends, suppressions } from "../db/schema.ts";
+import { repliesOf } from "../replies/store.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
 import { aboutSubscriber, consentIps, outboxFor, rateLimitsFor } from "./where.ts";
 
@@ -9,7 +10,7 @@ export async function exportSubscriberData(db: Db, subscriberId: string, now: Da
   const profile = await findSubscriberById(db, subscriberId);
   if (!profile) return null;
   const limits = rateLimitsFor(await consentIps(db, subscriberId));
-  const [consentRows, sendRows, suppressionRows, outboxRows, eventRows, rateLimitRows] = await Promise.all([
+  const [consentRows, sendRows, suppressionRows, outboxRows, eventRows, rateLimitRows, replyRows] = await Promise.all([
     db.select().from(consents).where(eq(consents.subscriberId, subscriberId)).orderBy(asc(consents.at)),
     db.select().from(sends).where(eq(sends.subscriberId, subscriberId)).orderBy(asc(sends.createdAt)),
     db.select().from(suppressions).where(eq(suppressions.emailHash, profile.emailHash)).limit(1),
@@ -20,6 +21,7 @@ export async function exportSubscriberData(db: Db, subscriberId: string, now: Da
       .where(aboutSubscriber(subscriberId))
       .orderBy(asc(pendingEvents.createdAt)),
     limits ? db.select().from(rateLimits).where(limits) : Promise.resolve([]),
+    db.select().from(replies).where(repliesOf(subscriberId, profile.emailHash)).orderBy(asc(replies.receivedAt)),
   ]);
   const suppression = suppressionRows[0];
   return {
@@ -41,6 +43,8 @@ export async function exportSubscriberData(db: Db, subscriberId: string, now: Da
     events: eventRows,
     /** Short-lived abuse counters keyed by an IP address found in this person's consent records. */
     rateLimits: rateLimitRows,
+    /** Replies they sent us, with how triage classified them (bodies until REPLY_RETENTION_DAYS). */
+    replies: replyRows,
   };
 }
 

@@ -32,6 +32,8 @@ export const FORMS = {
   confirmLink: "confirm-link",
   unsubscribePage: "unsubscribe-page",
   oneClick: "one-click",
+  /** Withdrawn by replying "unsubscribe" (or similar) to one of our emails. */
+  reply: "reply",
 } as const;
 
 type ConsentRow = typeof consents.$inferInsert;

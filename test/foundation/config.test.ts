@@ -12,6 +12,8 @@ const productionEnv = {
   POSTAL_ADDRESS: "Hopemark Health, 1 Main St, Austin, TX 78701, USA",
   INNGEST_EVENT_KEY: "evt_key",
   INNGEST_SIGNING_KEY: "signkey-prod-abc",
+  REPLIES_ADDRESS: "replies@in.hopemark.example",
+  REPLIES_FORWARD_TO: "care-team@hopemark.example",
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -56,6 +58,8 @@ describe("loadConfig", () => {
         "INNGEST_EVENT_KEY",
         "INNGEST_SIGNING_KEY",
         "POSTAL_ADDRESS",
+        "REPLIES_ADDRESS",
+        "REPLIES_FORWARD_TO",
         "RESEND_API_KEY",
         "RESEND_WEBHOOK_SECRET",
         "TOKEN_SECRET",
@@ -152,6 +156,8 @@ describe("loadConfig reports everything at once", () => {
         "INNGEST_SIGNING_KEY",
         "PORT",
         "POSTAL_ADDRESS",
+        "REPLIES_ADDRESS",
+        "REPLIES_FORWARD_TO",
         "RESEND_API_KEY",
         "RESEND_WEBHOOK_SECRET",
         "TOKEN_SECRET",

@@ -22,6 +22,8 @@ describe("src/server.ts start-up", () => {
       "RESEND_WEBHOOK_SECRET",
       "EMAIL_FROM",
       "POSTAL_ADDRESS",
+      "REPLIES_ADDRESS",
+      "REPLIES_FORWARD_TO",
       "INNGEST_EVENT_KEY",
       "INNGEST_SIGNING_KEY",
     ]) {

@@ -6,16 +6,68 @@ import type { AddressInfo } from "node:net";
 
 export type StubRequest = {
   idempotencyKey: string | undefined;
-  body: { to: string | string[]; subject: string };
+  body: {
+    to: string | string[];
+    subject: string;
+    text?: string;
+    html?: string;
+    reply_to?: string | string[];
+    headers?: Record<string, string>;
+  };
+};
+
+/** What GET /emails/receiving/{id} answers (Resend's receiving API, SDK 6.38 GetReceivingEmailResponseSuccess). */
+export type StubReceivedEmail = {
+  from: string;
+  to?: string[];
+  subject: string;
+  text?: string | null;
+  html?: string | null;
+  headers?: Record<string, string> | null;
+  message_id?: string;
+  created_at?: string;
 };
 
 export async function startResendStub() {
   const requests: StubRequest[] = [];
+  // Inbound (receiving) messages by email id; GETs are counted so tests can see triage read the body.
+  const receiving = new Map<string, StubReceivedEmail>();
+  const receivingGets: string[] = [];
   const delivered = new Map<string, { id: string; body: StubRequest["body"] }>();
   const dropFirstResponse = new Set<string>();
   let counter = 0;
 
   const server: Server = createServer((req, res) => {
+    const inbound = /^\/emails\/receiving\/([^/?]+)/.exec(req.url ?? "");
+    if (req.method === "GET" && inbound?.[1]) {
+      const id = decodeURIComponent(inbound[1]);
+      receivingGets.push(id);
+      const email = receiving.get(id);
+      res.writeHead(email ? 200 : 404, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify(
+          email
+            ? {
+                object: "email",
+                id,
+                to: ["replies@hopemark.test"],
+                cc: null,
+                bcc: null,
+                reply_to: null,
+                received_for: [],
+                html: null,
+                text: null,
+                headers: {},
+                message_id: `<${id}@mail.example.com>`,
+                created_at: new Date().toISOString(),
+                attachments: [],
+                ...email,
+              }
+            : { statusCode: 404, name: "not_found", message: "Email not found" },
+        ),
+      );
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -40,6 +92,8 @@ export async function startResendStub() {
     requests,
     delivered,
     dropFirstResponse,
+    receiving,
+    receivingGets,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -7,10 +7,13 @@ import { applyResendEvent } from "../../delivery/apply-event.ts";
 import {
   envelopeSchema,
   isHandledResendType,
+  RECEIVED_TYPE,
   resendEmailEventSchema,
+  resendReceivedEventSchema,
   TRACKING_EVENTS,
 } from "../../delivery/resend-payload.ts";
 import type { AppDeps } from "../../deps.ts";
+import { recordReceivedWebhook } from "../../replies/receive.ts";
 import { apiError, fieldErrors } from "../errors.ts";
 
 /** The Standard Webhooks tolerance; Resend's SDK applies the same window against the system clock. */
@@ -109,6 +112,30 @@ export function resendWebhookRoutes(deps: AppDeps) {
       );
     }
     const type = envelope.data.type;
+    if (type === RECEIVED_TYPE) {
+      // A reader's reply: recorded and handed to triage-reply, which fetches the body from Resend.
+      const received = resendReceivedEventSchema.safeParse(verified);
+      if (!received.success) {
+        return apiError(
+          c,
+          400,
+          "invalid_payload",
+          "The email.received event is missing fields.",
+          fieldErrors(received.error),
+        );
+      }
+      try {
+        const outcome = await recordReceivedWebhook(deps, {
+          webhookId: id,
+          emailId: received.data.data.email_id,
+          createdAt: received.data.data.created_at ?? received.data.created_at,
+        });
+        return c.json({ received: true, ...(outcome.duplicate ? { duplicate: true } : {}) });
+      } catch (error) {
+        deps.logger.error("received email could not be recorded", { error });
+        return apiError(c, 503, "temporarily_unavailable", "The webhook could not be stored; please retry.");
+      }
+    }
     if (!isHandledResendType(type)) {
       deps.logger.info("delivery webhook ignored", { type });
       return c.json({ received: true, ignored: "unhandled_event_type" });
