@@ -1,9 +1,10 @@
 // The one automatic answer to a reply that may be a crisis (safety rule 19): immediate, short and warm, the
 // crisis lines for the reader's country first, and plain about who reads this inbox and when. It promises no
 // call-back, argues with nothing and asks nothing about the reader's health.
-
-import { CrisisFooter } from "./components/crisis-footer.tsx";
+import { Link, Section, Text } from "@react-email/components";
+import { CRISIS_FOOTER, crisisRegion } from "./components/crisis-lines.ts";
 import { Layout } from "./components/layout.tsx";
+import { colors, fontSizes, layout, lineHeights, space } from "./components/theme.ts";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
 import { previewCtx } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
@@ -25,6 +26,50 @@ export const CRISIS_REPLY_COPY = {
   hope: "You do not have to explain anything to us. You matter, and help is available.",
 } as const;
 
+const lineStyle = {
+  color: colors.text,
+  fontSize: fontSizes.body,
+  lineHeight: lineHeights.body,
+  margin: `0 0 ${space.xs}`,
+};
+
+/**
+ * The reader's crisis lines before anything else we say, from the same data as the footer (which the layout
+ * still prints at the bottom, as on every email).
+ */
+function LinesFirst({ country }: { country?: string | null | undefined }) {
+  const { lines } = CRISIS_FOOTER[crisisRegion(country)];
+  return (
+    <Section
+      style={{
+        backgroundColor: colors.crisisBackground,
+        borderLeft: `4px solid ${colors.crisisBorder}`,
+        borderRadius: layout.radius,
+        padding: space.md,
+        margin: `0 0 ${space.lg}`,
+      }}
+    >
+      <Text style={{ ...lineStyle, fontWeight: 700 }}>
+        If you need support right now, you can reach someone at any time:
+      </Text>
+      {lines.map((line) => (
+        <Text key={line.text} style={lineStyle}>
+          {line.text}
+          {line.link ? (
+            <>
+              {" "}
+              <Link href={line.link.href} style={{ color: colors.link, textDecoration: "underline" }}>
+                {line.link.label}
+              </Link>
+              .
+            </>
+          ) : null}
+        </Text>
+      ))}
+    </Section>
+  );
+}
+
 export function CrisisReplyEmail({ ctx, firstName }: CrisisReplyEmailProps) {
   return (
     <Layout
@@ -37,7 +82,7 @@ export function CrisisReplyEmail({ ctx, firstName }: CrisisReplyEmailProps) {
           "You are receiving this one automatic reply because you wrote to Hopemark Health. We send at most one like it a day.",
       }}
     >
-      <CrisisFooter country={ctx.country} />
+      <LinesFirst country={ctx.country} />
       <Title>We received your message</Title>
       <Greeting firstName={firstName} />
       <Paragraph>{CRISIS_REPLY_COPY.thanks}</Paragraph>

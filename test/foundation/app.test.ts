@@ -34,9 +34,11 @@ describe("app foundation", () => {
       "broadcast-chunk",
       "drip-series",
       "prune-operational-logs",
+      "prune-reply-bodies",
       "purge-unconfirmed",
       "send-confirmation",
       "send-goodbye",
+      "triage-reply",
     ]);
     // Inngest registers an onFailure handler as a function of its own.
     const failureHandlers = functions.filter((f) => "onFailure" in f.opts && f.opts.onFailure).length;
