@@ -10,19 +10,24 @@ export async function exportSubscriberData(db: Db, subscriberId: string, now: Da
   const profile = await findSubscriberById(db, subscriberId);
   if (!profile) return null;
   const limits = rateLimitsFor(await consentIps(db, subscriberId));
-  const [consentRows, sendRows, suppressionRows, outboxRows, eventRows, rateLimitRows, replyRows] = await Promise.all([
-    db.select().from(consents).where(eq(consents.subscriberId, subscriberId)).orderBy(asc(consents.at)),
-    db.select().from(sends).where(eq(sends.subscriberId, subscriberId)).orderBy(asc(sends.createdAt)),
-    db.select().from(suppressions).where(eq(suppressions.emailHash, profile.emailHash)).limit(1),
-    db.select().from(outbox).where(outboxFor(profile.email)).orderBy(asc(outbox.createdAt)),
-    db
-      .select()
-      .from(pendingEvents)
-      .where(aboutSubscriber(subscriberId))
-      .orderBy(asc(pendingEvents.createdAt)),
-    limits ? db.select().from(rateLimits).where(limits) : Promise.resolve([]),
-    db.select().from(replies).where(repliesOf(subscriberId, profile.emailHash)).orderBy(asc(replies.receivedAt)),
-  ]);
+  const [consentRows, sendRows, suppressionRows, outboxRows, eventRows, rateLimitRows, replyRows] =
+    await Promise.all([
+      db.select().from(consents).where(eq(consents.subscriberId, subscriberId)).orderBy(asc(consents.at)),
+      db.select().from(sends).where(eq(sends.subscriberId, subscriberId)).orderBy(asc(sends.createdAt)),
+      db.select().from(suppressions).where(eq(suppressions.emailHash, profile.emailHash)).limit(1),
+      db.select().from(outbox).where(outboxFor(profile.email)).orderBy(asc(outbox.createdAt)),
+      db
+        .select()
+        .from(pendingEvents)
+        .where(aboutSubscriber(subscriberId))
+        .orderBy(asc(pendingEvents.createdAt)),
+      limits ? db.select().from(rateLimits).where(limits) : Promise.resolve([]),
+      db
+        .select()
+        .from(replies)
+        .where(repliesOf(subscriberId, profile.emailHash))
+        .orderBy(asc(replies.receivedAt)),
+    ]);
   const suppression = suppressionRows[0];
   return {
     exportedAt: now.toISOString(),

@@ -3,8 +3,8 @@
 // outbox drop a repeated key), and records what it did with a conditional write.
 import type { AppDeps } from "../deps.ts";
 import { hashEmail } from "../lib/email-address.ts";
-import { FORMS } from "../subscribers/consent.ts";
 import { randomId } from "../lib/ids.ts";
+import { FORMS } from "../subscribers/consent.ts";
 import { findSubscriberByHash, findSubscriberById, type Subscriber } from "../subscribers/store.ts";
 import { unsubscribeSubscriber } from "../subscribers/unsubscribe.ts";
 import { classifyReply, splitReply } from "./classify.ts";

@@ -7,8 +7,8 @@ import { devInbox, webhookEvents } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { buildEvent } from "../inngest/build-event.ts";
 import { replyReceived } from "../inngest/events.ts";
-import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
 import { randomId } from "../lib/ids.ts";
+import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
 import type { ReplySource } from "./source.ts";
 
 type ReceiveDeps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
