@@ -4,7 +4,7 @@ import { MarkdownBody } from "./components/markdown-body.tsx";
 import { Sources } from "./components/sources.tsx";
 import { colors } from "./components/theme.ts";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
-import { previewCtx, previewSender } from "./preview-data.ts";
+import { previewCtx, previewSender, previewUnsubscribeUrl } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
 
 export interface CampaignEmailProps {
@@ -73,7 +73,7 @@ CampaignEmail.PreviewProps = {
   bodyMarkdown:
     "## Getting the most from your appointment\n\nWriting a few questions down beforehand makes it easier to cover what matters to you.\n\n- What options are there if my current treatment is not helping enough?\n- Who can I contact between appointments if things get harder?",
   author: previewSender,
-  unsubscribeUrl: "https://newsletter.hopemark.example/u/preview-token",
+  unsubscribeUrl: previewUnsubscribeUrl,
   isTest: false,
 } satisfies CampaignEmailProps;
 

@@ -1,7 +1,10 @@
+import { Link } from "@react-email/components";
 import { Button } from "./components/button.tsx";
 import { Layout } from "./components/layout.tsx";
+import { cls } from "./components/styles.ts";
+import { breakAnywhere, colors, typeface } from "./components/theme.ts";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
-import { previewCtx } from "./preview-data.ts";
+import { previewConfirmUrl, previewCtx } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
 
 export interface ConfirmSubscriptionEmailProps {
@@ -40,9 +43,21 @@ export function ConfirmSubscriptionEmail({
         We will not send you anything else until you do.
       </Paragraph>
       <Button href={confirmUrl}>Confirm my subscription</Button>
-      <Paragraph muted>
-        If the button does not work, copy this link into your browser: {confirmUrl} (it expires in {days}).
-      </Paragraph>
+      <Paragraph muted>The link expires in {days}.</Paragraph>
+      {/* The text part already prints the address under the button, so this copy is for HTML readers only. */}
+      <div data-skip-in-text="true">
+        <Paragraph muted>If the button does not work, copy this link into your browser:</Paragraph>
+        <Paragraph muted>
+          {/* A signed link is about 190 characters: it must wrap on a phone rather than widen the email. */}
+          <Link
+            href={confirmUrl}
+            className={cls.link}
+            style={{ ...typeface, ...breakAnywhere, color: colors.link, textDecoration: "underline" }}
+          >
+            {confirmUrl}
+          </Link>
+        </Paragraph>
+      </div>
       <Paragraph>
         Didn't ask for this? You can safely ignore this email. You will not be subscribed, and we will not
         email you again.
@@ -54,7 +69,7 @@ export function ConfirmSubscriptionEmail({
 ConfirmSubscriptionEmail.PreviewProps = {
   ctx: previewCtx,
   firstName: "Sam",
-  confirmUrl: "https://newsletter.hopemark.example/confirm/preview-token",
+  confirmUrl: previewConfirmUrl,
   expiresInDays: 7,
 } satisfies ConfirmSubscriptionEmailProps;
 

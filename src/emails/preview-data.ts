@@ -27,7 +27,16 @@ export const previewCtx: EmailContext = {
   sender: previewSender,
 };
 
-export const previewUnsubscribeUrl = "https://newsletter.hopemark.example/u/preview-token";
+// Real signed links, as long as the ones subscribers get (about 190 characters): made by src/lib/tokens.ts with
+// PREVIEW_TOKEN_SECRET for PREVIEW_SUBSCRIBER_ID, the confirm link issued at PREVIEW_ISSUED_AT. Constants,
+// because PreviewProps are synchronous and signing is not; test/emails/layout.test.ts checks they verify.
+export const PREVIEW_TOKEN_SECRET = "preview-token-secret-for-samples-only-0000000";
+export const PREVIEW_SUBSCRIBER_ID = "5f0c2a9e-3b7d-4c1a-9e8f-2d6b4a1c7e93";
+export const PREVIEW_ISSUED_AT = new Date("2026-12-01T00:00:00Z");
+export const previewConfirmUrl =
+  "https://newsletter.hopemark.example/confirm?token=eyJwIjoiY29uZmlybSIsInMiOiI1ZjBjMmE5ZS0zYjdkLTRjMWEtOWU4Zi0yZDZiNGExYzdlOTMiLCJlIjoxNzk2Njg4MDAwfQ.BgmWYkFb3q_yWAdJkDdi-DNS8uD40fFMwZKg8G48I40";
+export const previewUnsubscribeUrl =
+  "https://newsletter.hopemark.example/unsubscribe?token=eyJwIjoidW5zdWJzY3JpYmUiLCJzIjoiNWYwYzJhOWUtM2I3ZC00YzFhLTllOGYtMmQ2YjRhMWM3ZTkzIn0.ZVF8GFCZAmH2fj2ENKvCpAV7ktgdFRc_AE_j_sfRKwo";
 
 /** The sample reader every content preview is addressed to; `overrides` replace parts of the context. */
 export function previewRecipient(content: Pick<Content, "sender">, overrides: Partial<EmailContext> = {}) {

@@ -1,6 +1,8 @@
 // The one entry point for turning a template id and props into subject, HTML and plain text.
-import { render, toPlainText } from "@react-email/render";
+import { render } from "@react-email/render";
 import type { EmailKind } from "../mail/types.ts";
+import { withOutlookWrapper } from "./components/outlook.ts";
+import { plainText } from "./plain-text.ts";
 import { type EmailPropsById, emailRegistry, type TemplateId } from "./registry.ts";
 
 export { escapeHtml } from "./escape.ts";
@@ -16,12 +18,6 @@ export interface RenderedEmail<T extends TemplateId = TemplateId> {
   advertising: boolean;
   templateId: T;
 }
-
-// html-to-text upper-cases headings by default; keep the author's case so names and phrases stay searchable.
-const keepHeadingCase = ["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({
-  selector,
-  options: { uppercase: false },
-}));
 
 /**
  * Renders a registered email to subject, HTML and plain text. The text part is derived from the same HTML, so
@@ -42,8 +38,8 @@ export async function renderEmail<T extends TemplateId>(
   props: EmailPropsById[T],
 ): Promise<RenderedEmail<T>> {
   const definition = emailRegistry[templateId];
-  const html = await render(definition.render(props));
-  const text = toPlainText(html, { selectors: keepHeadingCase });
+  const html = withOutlookWrapper(await render(definition.render(props)));
+  const text = plainText(html);
   return {
     subject: definition.subject(props),
     html,

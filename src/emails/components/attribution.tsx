@@ -1,8 +1,10 @@
 // Names the people behind every email (safety rule 5, FTC 16 CFR 255). The send gate looks for the
 // "Written by <name>, <role>" or "Sent by <name>, <role>" line this component prints, so keep that wording.
-import { Section, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import type { Author } from "../../content/schema.ts";
-import { colors, fontSizes, lineHeights, space } from "./theme.ts";
+import { Box } from "./box.tsx";
+import { cls } from "./styles.ts";
+import { colors, fontSizes, lineHeights, space, typeface } from "./theme.ts";
 
 export type AttributionProps =
   | {
@@ -21,6 +23,7 @@ export type AttributionProps =
     };
 
 const text = {
+  ...typeface,
   color: colors.text,
   fontSize: fontSizes.body,
   lineHeight: lineHeights.body,
@@ -59,33 +62,44 @@ export function Attribution(props: AttributionProps) {
     props.kind === "content" ? [props.author, props.adaptedFrom, props.reviewer] : [props.sender];
   const disclosures = [...new Set(people.flatMap((p) => (p?.disclosure ? [p.disclosure] : [])))];
   return (
-    <Section
-      data-attribution="true"
-      style={{ borderTop: `1px solid ${colors.border}`, paddingTop: space.md }}
+    <Box
+      marker="attribution"
+      className={cls.rule}
+      style={{ borderTop: `1px solid ${colors.border}`, padding: `${space.md} 0 ${space.lg}` }}
     >
       {props.kind === "content" ? (
         <>
-          <Text style={text}>{byline("Written by", props.author)}</Text>
+          <Text className={cls.text} style={text}>
+            {byline("Written by", props.author)}
+          </Text>
           {props.adaptedFrom ? (
-            <Text style={text}>{byline("Adapted from an article by", props.adaptedFrom)}</Text>
+            <Text className={cls.text} style={text}>
+              {byline("Adapted from an article by", props.adaptedFrom)}
+            </Text>
           ) : null}
           {props.reviewer ? (
-            <Text style={text}>
+            <Text className={cls.text} style={text}>
               {byline("Medically reviewed by", props.reviewer)}
               {props.reviewedOn ? ` Reviewed on ${humanDate(props.reviewedOn)}.` : ""}
             </Text>
           ) : null}
         </>
       ) : (
-        <Text style={text}>{byline("Sent by", props.sender)}</Text>
+        <Text className={cls.text} style={text}>
+          {byline("Sent by", props.sender)}
+        </Text>
       )}
-      {disclosures.length > 0 ? <Text style={muted}>Disclosure: {disclosures.join(" ")}</Text> : null}
+      {disclosures.length > 0 ? (
+        <Text className={cls.muted} style={muted}>
+          Disclosure: {disclosures.join(" ")}
+        </Text>
+      ) : null}
       {props.kind === "content" ? (
-        <Text style={muted}>
+        <Text className={cls.muted} style={muted}>
           This email is general education, not medical advice. Please talk to a qualified clinician about your
           own care.
         </Text>
       ) : null}
-    </Section>
+    </Box>
   );
 }

@@ -1,13 +1,17 @@
-import { Button as REButton, Section } from "@react-email/components";
-import { colors, fontSizes, layout, space } from "./theme.ts";
+import { Button as REButton } from "@react-email/components";
+import { Box } from "./box.tsx";
+import { cls } from "./styles.ts";
+import { colors, fontSizes, layout, space, typeface } from "./theme.ts";
 
 /** A call-to-action link styled as a button; the label must describe where it goes (no "click here"). */
 export function Button({ href, children }: { href: string; children: string }) {
   return (
-    <Section style={{ margin: `${space.md} 0 ${space.lg}` }}>
+    <Box style={{ padding: `${space.sm} 0 ${space.lg}` }}>
       <REButton
         href={href}
+        className={cls.button}
         style={{
+          ...typeface,
           backgroundColor: colors.brand,
           borderRadius: layout.radius,
           color: colors.buttonText,
@@ -19,6 +23,6 @@ export function Button({ href, children }: { href: string; children: string }) {
       >
         {children}
       </REButton>
-    </Section>
+    </Box>
   );
 }

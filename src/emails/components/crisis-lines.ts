@@ -52,6 +52,24 @@ export const CRISIS_FOOTER: Record<CrisisRegion, { heading: string; lines: Crisi
   },
 };
 
+/** Links a phone opens straight into a call or a text message to the line (the numbers also appear as text). */
+export const CRISIS_TAPS: Record<CrisisRegion, { label: string; href: string }[]> = {
+  US: [
+    { label: "Call 988", href: "tel:988" },
+    { label: "Text 988", href: "sms:988" },
+  ],
+  OTHER: [
+    { label: "Call 988 (US)", href: "tel:988" },
+    { label: "Text 988 (US)", href: "sms:988" },
+  ],
+  // Canada's 9-8-8 is dialled and texted as 988.
+  CA: [
+    { label: "Call 9-8-8", href: "tel:988" },
+    { label: "Text 9-8-8", href: "sms:988" },
+  ],
+  GB_IE: [{ label: "Call Samaritans on 116 123", href: "tel:116123" }],
+};
+
 /** The one-line version shown at the very top of every email (the first thing a reader in crisis sees). */
 export const CRISIS_BANNER: Record<CrisisRegion, string> = {
   US: "Are you in crisis? Call or text 988, or call 911 if you are in immediate danger.",

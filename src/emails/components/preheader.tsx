@@ -1,6 +1,10 @@
-// Our own preheader instead of @react-email's <Preview>: a single flat element carrying data-preheader, so the
-// send gate can strip hidden inbox-preview text exactly and never count it as a visible footer.
-import { colors } from "./theme.ts";
+// Our own preheader instead of @react-email's <Preview>: one element carrying data-preheader, so the send gate
+// skips inbox-preview text and never counts it as a visible footer. No text colour: a colour equal to the page
+// reads as hidden text to spam filters (SpamAssassin HTML_FONT_LOW_CONTRAST); display:none, zero size and
+// opacity hide it, and mso-hide does so in Outlook for Windows, which ignores display:none here.
+
+// Not in React's CSSProperties; spread in so the property reaches the style attribute as mso-hide:all.
+const outlookHidden = { msoHide: "all" } as const;
 
 const FILLER = "\u00a0\u200c".repeat(60);
 
@@ -16,7 +20,7 @@ export function Preheader({ text }: { text: string }) {
         opacity: 0,
         maxHeight: 0,
         maxWidth: 0,
-        color: colors.background,
+        ...outlookHidden,
       }}
     >
       {text.slice(0, 140)}

@@ -1,9 +1,12 @@
 // Citations for every figure in the body (FTC substantiation, safety rule 7), shown under the content.
-import { Link, Section, Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
 import type { Source } from "../../content/schema.ts";
-import { colors, fontSizes, space } from "./theme.ts";
+import { Box } from "./box.tsx";
+import { cls } from "./styles.ts";
+import { breakAnywhere, colors, fontSizes, space, typeface } from "./theme.ts";
 
 const small = {
+  ...typeface,
   color: colors.muted,
   fontSize: fontSizes.small,
   lineHeight: "22px",
@@ -13,21 +16,27 @@ const small = {
 export function Sources({ sources }: { sources: readonly Source[] }) {
   if (sources.length === 0) return null;
   return (
-    <Section style={{ margin: `${space.md} 0` }}>
-      <Text style={{ ...small, fontWeight: 700, color: colors.text }}>Sources</Text>
+    <Box style={{ padding: `${space.sm} 0 ${space.md}` }}>
+      <Text className={cls.text} style={{ ...small, fontWeight: 700, color: colors.text }}>
+        Sources
+      </Text>
       {sources.map((s, i) => (
-        <Text key={`${s.claim}|${s.citation}`} style={small}>
+        <Text key={`${s.claim}|${s.citation}`} className={cls.muted} style={small}>
           {i + 1}. "{s.claim}": {s.citation}
           {s.url ? (
             <>
               {" "}
-              <Link href={s.url} style={{ color: colors.link, textDecoration: "underline" }}>
+              <Link
+                href={s.url}
+                className={cls.link}
+                style={{ ...typeface, ...breakAnywhere, color: colors.link, textDecoration: "underline" }}
+              >
                 {s.url}
               </Link>
             </>
           ) : null}
         </Text>
       ))}
-    </Section>
+    </Box>
   );
 }

@@ -1,13 +1,19 @@
 import { Heading as REHeading, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import { colors, fontSizes, lineHeights, space } from "./theme.ts";
+import { cls } from "./styles.ts";
+import { colors, fontSizes, lineHeights, space, typeface } from "./theme.ts";
 
-const headingStyle = { color: colors.text, lineHeight: lineHeights.heading, margin: `0 0 ${space.md}` };
+const headingStyle = {
+  ...typeface,
+  color: colors.text,
+  lineHeight: lineHeights.heading,
+  margin: `0 0 ${space.md}`,
+};
 
 /** Page title. Exactly one per email so headings stay in order (safety rule 18). */
 export function Title({ children }: { children: ReactNode }) {
   return (
-    <REHeading as="h1" style={{ ...headingStyle, fontSize: fontSizes.h1 }}>
+    <REHeading as="h1" className={cls.text} style={{ ...headingStyle, fontSize: fontSizes.h1 }}>
       {children}
     </REHeading>
   );
@@ -17,6 +23,7 @@ export function Subheading({ children }: { children: ReactNode }) {
   return (
     <REHeading
       as="h2"
+      className={cls.text}
       style={{ ...headingStyle, fontSize: fontSizes.h2, margin: `${space.lg} 0 ${space.sm}` }}
     >
       {children}
@@ -27,7 +34,9 @@ export function Subheading({ children }: { children: ReactNode }) {
 export function Paragraph({ children, muted = false }: { children: ReactNode; muted?: boolean }) {
   return (
     <Text
+      className={muted ? cls.muted : cls.text}
       style={{
+        ...typeface,
         color: muted ? colors.muted : colors.text,
         fontSize: fontSizes.body,
         lineHeight: lineHeights.body,

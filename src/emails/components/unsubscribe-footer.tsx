@@ -1,7 +1,9 @@
-// CAN-SPAM and Gmail/Yahoo bulk-sender rules (safety rules 11-12): why you get this, a visible one-click
-// unsubscribe link, the postal address and, for campaigns, that the email is an advertisement.
-import { Link, Section, Text } from "@react-email/components";
-import { brand, colors, fontSizes, space } from "./theme.ts";
+// CAN-SPAM and Gmail/Yahoo bulk-sender rules (safety rules 11-12): why you get this, a visible unsubscribe link,
+// the privacy notice, the postal address and, for campaigns, that the email is an advertisement.
+import { Link, Text } from "@react-email/components";
+import { Box } from "./box.tsx";
+import { cls } from "./styles.ts";
+import { brand, colors, fontSizes, space, typeface } from "./theme.ts";
 
 export interface UnsubscribeFooterProps {
   /** One sentence: why this address receives this email. */
@@ -11,37 +13,65 @@ export interface UnsubscribeFooterProps {
   /** Campaigns are advertising under CAN-SPAM and must say so. */
   advertising?: boolean | undefined;
   postalAddress: string;
+  /** Public base URL, for the privacy notice link. */
+  appUrl: string;
 }
 
 const small = {
+  ...typeface,
   color: colors.muted,
   fontSize: fontSizes.small,
   lineHeight: "22px",
   margin: `0 0 ${space.sm}`,
 };
+const link = { ...typeface, color: colors.link, textDecoration: "underline" };
 
 export const ADVERTISING_NOTICE = `This email is an advertisement from ${brand.name}.`;
 export const UNSUBSCRIBE_LABEL = `Unsubscribe from ${brand.name} emails`;
+// What the visible link really does: it opens a page with one button (mail scanners that follow links must not
+// unsubscribe anyone). The one-click unsubscribe is the List-Unsubscribe header, offered by the mail app itself.
+export const UNSUBSCRIBE_NOTE =
+  "The link opens a page with one button to confirm. No login or password is needed.";
+export const PRIVACY_LABEL = "Privacy notice";
 
 export function UnsubscribeFooter({
   reason,
   unsubscribeUrl,
   advertising,
   postalAddress,
+  appUrl,
 }: UnsubscribeFooterProps) {
   return (
-    <Section data-unsubscribe-footer="true" style={{ paddingTop: space.md }}>
-      <Text style={small}>{reason}</Text>
+    <Box marker="unsubscribe-footer" style={{ padding: `${space.md} 0 0` }}>
+      <Text className={cls.muted} style={small}>
+        {reason}
+      </Text>
       {unsubscribeUrl ? (
-        <Text style={small}>
-          <Link href={unsubscribeUrl} style={{ color: colors.link, textDecoration: "underline" }}>
-            {UNSUBSCRIBE_LABEL}
-          </Link>{" "}
-          (one click, no login needed).
+        <>
+          <Text className={cls.muted} style={{ ...small, margin: 0 }}>
+            <Link className={cls.link} href={unsubscribeUrl} style={link}>
+              {UNSUBSCRIBE_LABEL}
+            </Link>
+          </Text>
+          <Text className={cls.muted} style={small}>
+            {UNSUBSCRIBE_NOTE}
+          </Text>
+        </>
+      ) : null}
+      {advertising ? (
+        <Text className={cls.muted} style={small}>
+          {ADVERTISING_NOTICE}
         </Text>
       ) : null}
-      {advertising ? <Text style={small}>{ADVERTISING_NOTICE}</Text> : null}
-      <Text style={small}>{postalAddress}</Text>
-    </Section>
+      <Text className={cls.muted} style={small}>
+        <Link className={cls.link} href={`${appUrl}/privacy`} style={link}>
+          {PRIVACY_LABEL}
+        </Link>{" "}
+        (how we use your email address)
+      </Text>
+      <Text className={cls.muted} style={small}>
+        {postalAddress}
+      </Text>
+    </Box>
   );
 }
