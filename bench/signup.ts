@@ -21,7 +21,7 @@
 // compare runs made back to back).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -57,11 +57,37 @@ type Row = {
   what: string;
   connections: number;
   rps: number;
+  /** CPU time of the server's process group per request, ms. */
+  cpuMsPerRequest: number;
   p50: number;
   p99: number;
   statuses: Record<string, number>;
   errors: number;
 };
+
+/**
+ * CPU time (ms) used so far by every process in a process group (Linux /proc; 0 elsewhere). The machine may be
+ * shared, so wall-clock figures swing with other load; CPU per request does much less.
+ */
+function groupCpuMs(pgid: number | undefined): number {
+  if (pgid === undefined) return 0;
+  let ticks = 0;
+  try {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -111,6 +137,8 @@ function serverEnv(port: number, databasePath: string, eventApi: EventApi, resen
   const { INNGEST_DEV: _dev, ...inherited } = process.env;
   return {
     ...inherited,
+    // e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server alone.
+    NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? "",
     NODE_ENV: "production",
     HOST: "127.0.0.1",
     PORT: String(port),
@@ -158,6 +186,7 @@ type Target = {
 
 async function load(
   url: string,
+  pgid: number | undefined,
   target: Target,
   connections: number,
   amount: number,
@@ -169,7 +198,11 @@ async function load(
     finish = res;
     fail = rej;
   });
-  const started = performance.now();
+  // Timed from the first request sent to the last answer: autocannon's own duration is in whole seconds and
+  // includes its start-up and a final reporting tick, too coarse for runs of a few seconds.
+  let first = 0;
+  let last = 0;
+  const cpuBefore = groupCpuMs(pgid);
   const instance = autocannon(
     {
       url,
@@ -181,6 +214,7 @@ async function load(
           method: target.method,
           path: target.path,
           setupRequest: (request, context) => {
+            if (first === 0) first = performance.now();
             if (!target.next) return request;
             const r = target.next();
             (context as { key?: string }).key = r.key;
@@ -191,7 +225,10 @@ async function load(
               ...(r.body !== undefined ? { body: r.body } : {}),
             };
           },
-          onResponse: (status, _body, context) => onStatus?.((context as { key?: string }).key ?? "", status),
+          onResponse: (status, _body, context) => {
+            last = performance.now();
+            onStatus?.((context as { key?: string }).key ?? "", status);
+          },
         },
       ],
     },
@@ -199,14 +236,15 @@ async function load(
   );
   const cap = setTimeout(() => instance.stop(), RUN_CAP_MS);
   const result = await done;
-  // autocannon's own duration is in whole seconds; too coarse for runs of a few seconds.
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = Math.max(last - first, 1) / 1000;
+  const cpuMs = groupCpuMs(pgid) - cpuBefore;
   clearTimeout(cap);
   const statuses: Record<string, number> = {};
   for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {}))
     statuses[code] = Number(count ?? 0);
   return {
     rps: result.requests.total / seconds,
+    cpuMsPerRequest: pgid === undefined ? Number.NaN : cpuMs / Math.max(result.requests.total, 1),
     p50: result.latency.p50,
     p99: result.latency.p99,
     statuses,
@@ -345,12 +383,12 @@ async function runMode(mode: Mode, tmp: string, rows: Row[]) {
       if (status === 202 || status === 303) accepted.add(key);
     };
     // Warm-up (not reported): JIT, statement caches, the first confirmation renders.
-    await load(base, signupTarget("json", mode, "warm"), 10, Math.round(200 * SCALE), record);
-    await load(base, { method: "GET", path: "/" }, 10, Math.round(200 * SCALE));
+    await load(base, child.pid, signupTarget("json", mode, "warm"), 10, Math.round(200 * SCALE), record);
+    await load(base, child.pid, { method: "GET", path: "/" }, 10, Math.round(200 * SCALE));
 
     for (const kind of ["json", "form"] as const) {
       for (const c of CONNECTIONS) {
-        const r = await load(base, signupTarget(kind, mode, `c${c}`), c, AMOUNT[c], record);
+        const r = await load(base, child.pid, signupTarget(kind, mode, `c${c}`), c, AMOUNT[c], record);
         rows.push({ mode, what: `POST /api/subscribe (${kind})`, connections: c, ...r });
       }
     }
@@ -360,7 +398,7 @@ async function runMode(mode: Mode, tmp: string, rows: Row[]) {
       drainMs = drained ? Math.max(0, eventApi.runs.lastDoneAt - burstEnd) : Number.POSITIVE_INFINITY;
     }
     for (const c of CONNECTIONS) {
-      const r = await load(base, { method: "GET", path: "/" }, c, AMOUNT[c]);
+      const r = await load(base, child.pid, { method: "GET", path: "/" }, c, AMOUNT[c]);
       rows.push({ mode, what: "GET /", connections: c, ...r });
     }
     // One-click unsubscribes for subscribers created above, one each, with real signed tokens.
@@ -376,6 +414,7 @@ async function runMode(mode: Mode, tmp: string, rows: Row[]) {
     for (const c of CONNECTIONS) {
       const r = await load(
         base,
+        child.pid,
         {
           method: "POST",
           path: "/api/unsubscribe",
@@ -418,9 +457,9 @@ async function runBare(rows: Row[]) {
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/`, child, "bare server");
-    await load(base, signupTarget("json", "fast", "bare-warm"), 10, Math.round(200 * SCALE));
+    await load(base, child.pid, signupTarget("json", "fast", "bare-warm"), 10, Math.round(200 * SCALE));
     for (const c of CONNECTIONS) {
-      const r = await load(base, signupTarget("json", "fast", `bare${c}`), c, AMOUNT[c]);
+      const r = await load(base, child.pid, signupTarget("json", "fast", `bare${c}`), c, AMOUNT[c]);
       rows.push({ mode: "bare", what: "bare Hono route (json, 202)", connections: c, ...r });
     }
   } finally {
@@ -433,7 +472,7 @@ function fmt(n: number, digits = 0) {
 }
 
 function printTable(rows: Row[]) {
-  const header = ["pass", "endpoint", "conns", "req/s", "p50 ms", "p99 ms", "answers"];
+  const header = ["pass", "endpoint", "conns", "req/s", "p50 ms", "p99 ms", "server CPU ms/req", "answers"];
   const lines = rows.map((r) => [
     r.mode,
     r.what,
@@ -441,6 +480,7 @@ function printTable(rows: Row[]) {
     fmt(r.rps),
     fmt(r.p50),
     fmt(r.p99),
+    fmt(r.cpuMsPerRequest, 2),
     [
       ...Object.entries(r.statuses).map(([code, n]) => `${code}×${n}`),
       ...(r.errors ? [`errors×${r.errors}`] : []),

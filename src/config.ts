@@ -72,6 +72,7 @@ const envSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().default(DEFAULT_DATABASE_PATH),
+  SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
   TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   RESEND_API_KEY: optionalString,
@@ -115,6 +116,8 @@ export type Config = {
   host: string;
   port: number;
   databasePath: string;
+  /** SQLite's `synchronous` in WAL mode (Node only): "normal" survives a process crash, "full" also a power cut. */
+  sqliteSynchronous: "normal" | "full";
   tokenSecret: string;
   adminToken: string;
   mail: {
@@ -320,6 +323,7 @@ export function loadConfig(raw: RawEnv): Config {
     host: e.HOST,
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     tokenSecret: fallback("TOKEN_SECRET", e.TOKEN_SECRET, randomSecret),
     adminToken: fallback("ADMIN_TOKEN", e.ADMIN_TOKEN, () => DEV_ADMIN_TOKEN),
     mail: {

@@ -53,7 +53,7 @@ function start() {
     logger.warn("TOKEN_SECRET is not set: using a generated development secret stored next to the database");
   }
 
-  const { db, close } = openNodeDb(config.databasePath);
+  const { db, close } = openNodeDb(config.databasePath, { synchronous: config.sqliteSynchronous });
   const content = loadContentFromDisk();
   const deps = buildDeps({ config, db, content, logger });
   const app = createApp(deps);

@@ -4,6 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { and, lt, sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Config } from "../config.ts";
+import { preparedPerDb } from "../db/client.ts";
 import { rateLimits } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { resolveClientIp } from "../lib/ip.ts";
@@ -42,33 +43,43 @@ function wantsHtml(c: Context): boolean {
   return type.includes("form") || (c.req.header("accept") ?? "").includes("text/html");
 }
 
+/** The counting upsert, prepared once per database: it runs on every limited request. */
+const countRequest = preparedPerDb((db) =>
+  db
+    .insert(rateLimits)
+    .values({ key: sql.placeholder("key"), windowStart: sql.placeholder("windowStart"), count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      // SET expressions see the old row: same window → count + 1, new window → start again at 1.
+      set: {
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({ count: rateLimits.count })
+    .prepare(),
+);
+
 export function rateLimit(
   deps: Pick<AppDeps, "db" | "config" | "logger" | "now">,
   options: RateLimitOptions,
 ): MiddlewareHandler {
   const prefix = `${options.name}:`;
+  /** The window this limiter last cleared stale rows for, in this process (or Worker isolate). */
+  let clearedWindow: number | undefined;
   return async (c, next) => {
     const nowMs = deps.now().getTime();
     const windowStart = Math.floor(nowMs / options.windowMs) * options.windowMs;
     const key = `${prefix}${clientIp(c, deps.config)}`;
     let count: number;
     try {
-      const [row] = await deps.db
-        .insert(rateLimits)
-        .values({ key, windowStart, count: 1 })
-        .onConflictDoUpdate({
-          target: rateLimits.key,
-          // SET expressions see the old row: same window → count + 1, new window → start again at 1.
-          set: {
-            count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
-            windowStart: sql`excluded.window_start`,
-          },
-        })
-        .returning({ count: rateLimits.count });
+      const row = await countRequest(deps.db).get({ key, windowStart });
       count = row?.count ?? 1;
-      if (count === 1) {
-        // First request of a new window for this address: clear this limiter's stale windows so the table
-        // stays as small as the number of recently active addresses.
+      if (clearedWindow !== windowStart) {
+        // Once per window: clear this limiter's stale windows so the table stays as small as the number of
+        // recently active addresses. (Not per new address: during a spike every signup is a new address, and
+        // the delete scans the table.) The daily prune-operational-logs cron catches what is left.
+        clearedWindow = windowStart;
         await deps.db
           .delete(rateLimits)
           .where(

@@ -1,8 +1,14 @@
 // Events are written to pending_events in the same atomic batch as the state change that causes them, then
 // sent to Inngest. If the event bus is down the visitor still gets a success answer and nothing is lost: the
 // reconciler re-sends unsent rows later, with the same ids, and Inngest drops duplicates by id.
-import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
-import type { AtomicStatement, Db } from "../db/client.ts";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import {
+  type AtomicStatement,
+  type Db,
+  insertRow,
+  type PreparedInsert,
+  preparedPerDb,
+} from "../db/client.ts";
 import { pendingEvents } from "../db/schema.ts";
 import type { PendingEvent } from "../inngest/build-event.ts";
 import type { InngestClient } from "../inngest/client.ts";
@@ -14,13 +20,30 @@ import type { Logger } from "./log.ts";
  */
 type StoredEvent = { id: string; name: string; data: Record<string, unknown>; ts?: number };
 
-/** An insert for {@link atomic}; a repeated id is ignored, so the same logical event is never queued twice. */
-export function queueEventStatement(db: Db, event: PendingEvent): AtomicStatement {
-  return db
-    .insert(pendingEvents)
-    .values({ id: event.id, name: event.name, data: event.data, ts: event.ts ?? null })
-    .onConflictDoNothing();
+const insertPendingEvent = insertRow(pendingEvents, { onConflictDoNothing: true });
+
+/**
+ * The outbox insert for {@link atomic}, as a reusable prepared statement on Node (the signup path writes one per
+ * request); a repeated id is ignored, so the same logical event is never queued twice.
+ */
+export function queueEvent(db: Db, event: PendingEvent): PreparedInsert {
+  return insertPendingEvent(db, { id: event.id, name: event.name, data: event.data, ts: event.ts ?? null });
 }
+
+/** {@link queueEvent} as a plain drizzle builder, for callers that collect builders. */
+export function queueEventStatement(db: Db, event: PendingEvent): AtomicStatement {
+  return queueEvent(db, event).builder();
+}
+
+/** Marks one dispatched event sent: what every signup does after its send, so it is prepared once. */
+const markOneSent = preparedPerDb((db) =>
+  db
+    .update(pendingEvents)
+    // Placeholders in SET are not typed by drizzle and skip the column's mapping: the value is epoch ms.
+    .set({ sentAt: sql`${sql.placeholder("sentAtMs")}`, lastError: null })
+    .where(eq(pendingEvents.id, sql.placeholder("id")))
+    .prepare(),
+);
 
 type DispatchDeps = { db: Db; inngest: InngestClient; logger: Logger; now?: () => Date };
 
@@ -63,10 +86,15 @@ export async function dispatchEvents(
         timer = setTimeout(() => reject(new DispatchTimeout(timeoutMs)), timeoutMs);
       }),
     ]);
-    await deps.db
-      .update(pendingEvents)
-      .set({ sentAt: deps.now?.() ?? new Date(), lastError: null })
-      .where(inArray(pendingEvents.id, ids));
+    const sentAt = deps.now?.() ?? new Date();
+    const [only] = ids;
+    if (ids.length === 1 && only !== undefined)
+      await markOneSent(deps.db).run({ id: only, sentAtMs: sentAt.getTime() });
+    else
+      await deps.db
+        .update(pendingEvents)
+        .set({ sentAt, lastError: null })
+        .where(inArray(pendingEvents.id, ids));
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,12 +1,12 @@
 // The signup core shared by the hosted form, the JSON API and the signup webhook. Every caller gives the
 // visitor the same answer whatever the outcome, so nobody can learn whether an address is on the list.
 import { eq } from "drizzle-orm";
-import { atomic, isUniqueViolation } from "../db/client.ts";
+import { atomic, insertRow, isUniqueViolation } from "../db/client.ts";
 import { consents, subscribers } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { hashEmail } from "../lib/email-address.ts";
 import { randomId } from "../lib/ids.ts";
-import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { dispatchEvents, queueEvent } from "../lib/pending-events.ts";
 import { CONSENT_WORDING_VERSION, consentRecord, PRIVACY_NOTICE_VERSION } from "./consent.ts";
 import { confirmationRequestedEvent, createdEvent } from "./events.ts";
 import type { SignupInput } from "./input.ts";
@@ -61,6 +61,11 @@ export async function signup(
   }
 }
 
+// The signup's writes run as prepared statements on Node (see insertRow): one transaction of three inserts that
+// are compiled once, not three queries built and compiled again on every request.
+const insertSubscriber = insertRow(subscribers);
+const insertConsent = insertRow(consents);
+
 function consentGiven(
   deps: SignupDeps,
   subscriberId: string,
@@ -68,7 +73,8 @@ function consentGiven(
   ctx: SignupContext,
   at: Date,
 ) {
-  return deps.db.insert(consents).values(
+  return insertConsent(
+    deps.db,
     consentRecord({
       subscriberId,
       action: "given",
@@ -93,7 +99,7 @@ async function create(
   const id = randomId("sub");
   const event = createdEvent(id);
   await atomic(deps.db, [
-    deps.db.insert(subscribers).values({
+    insertSubscriber(deps.db, {
       id,
       email: input.email,
       emailHash,
@@ -108,7 +114,7 @@ async function create(
       updatedAt: now,
     }),
     consentGiven(deps, id, input, ctx, now),
-    queueEventStatement(deps.db, event),
+    queueEvent(deps.db, event),
   ]);
   await dispatchEvents(deps, [event]);
   return { outcome: "created", subscriberId: id };
@@ -146,7 +152,7 @@ async function refresh(
       })
       .where(eq(subscribers.id, subscriberId)),
     consentGiven(deps, subscriberId, input, ctx, now),
-    queueEventStatement(deps.db, event),
+    queueEvent(deps.db, event),
   ]);
   await dispatchEvents(deps, [event]);
   return { outcome: "resent", subscriberId };

@@ -1,6 +1,6 @@
 // Small reads shared by the signup, confirm and unsubscribe paths and by the send steps.
-import { eq } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import { eq, sql } from "drizzle-orm";
+import { type Db, preparedPerDb } from "../db/client.ts";
 import { subscribers, suppressions } from "../db/schema.ts";
 
 export type Subscriber = typeof subscribers.$inferSelect;
@@ -25,16 +25,28 @@ export async function findSubscriberById(db: Db, id: string): Promise<Subscriber
   return row;
 }
 
+// Every signup makes these two reads, so they are prepared once per database.
+const subscriberByHash = preparedPerDb((db) =>
+  db
+    .select()
+    .from(subscribers)
+    .where(eq(subscribers.emailHash, sql.placeholder("emailHash")))
+    .limit(1)
+    .prepare(),
+);
+const suppressionByHash = preparedPerDb((db) =>
+  db
+    .select({ reason: suppressions.reason })
+    .from(suppressions)
+    .where(eq(suppressions.emailHash, sql.placeholder("emailHash")))
+    .limit(1)
+    .prepare(),
+);
+
 export async function findSubscriberByHash(db: Db, emailHash: string): Promise<Subscriber | undefined> {
-  const [row] = await db.select().from(subscribers).where(eq(subscribers.emailHash, emailHash)).limit(1);
-  return row;
+  return (await subscriberByHash(db).get({ emailHash })) ?? undefined;
 }
 
 export async function suppressionReason(db: Db, emailHash: string): Promise<SuppressionReason | undefined> {
-  const [row] = await db
-    .select({ reason: suppressions.reason })
-    .from(suppressions)
-    .where(eq(suppressions.emailHash, emailHash))
-    .limit(1);
-  return row?.reason;
+  return (await suppressionByHash(db).get({ emailHash }))?.reason;
 }
