@@ -16,6 +16,8 @@ const complete: RawEnv = {
   RESEND_WEBHOOK_SECRET: "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=",
   EMAIL_FROM: "Hopemark Health <news@hopemark.example>",
   POSTAL_ADDRESS: "Hopemark Health, 1 Main St, Austin, TX 78701, USA",
+  REPLIES_ADDRESS: "replies@in.hopemark.example",
+  REPLIES_FORWARD_TO: "care-team@hopemark.example",
   INNGEST_EVENT_KEY: "evt_key",
   INNGEST_SIGNING_KEY: "signkey-prod-abc",
 };
