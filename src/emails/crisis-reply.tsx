@@ -1,10 +1,12 @@
 // The one automatic answer to a reply that may be a crisis (safety rule 19): immediate, short and warm, the
 // crisis lines for the reader's country first, and plain about who reads this inbox and when. It promises no
 // call-back, argues with nothing and asks nothing about the reader's health.
-import { Link, Section, Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
+import { Box } from "./components/box.tsx";
 import { CRISIS_FOOTER, crisisRegion } from "./components/crisis-lines.ts";
 import { Layout } from "./components/layout.tsx";
-import { colors, fontSizes, layout, lineHeights, space } from "./components/theme.ts";
+import { cls } from "./components/styles.ts";
+import { colors, fontSizes, layout, lineHeights, space, typeface } from "./components/theme.ts";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
 import { previewCtx } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
@@ -27,6 +29,7 @@ export const CRISIS_REPLY_COPY = {
 } as const;
 
 const lineStyle = {
+  ...typeface,
   color: colors.text,
   fontSize: fontSizes.body,
   lineHeight: lineHeights.body,
@@ -40,25 +43,29 @@ const lineStyle = {
 function LinesFirst({ country }: { country?: string | null | undefined }) {
   const { lines } = CRISIS_FOOTER[crisisRegion(country)];
   return (
-    <Section
+    <Box
+      className={cls.crisis}
       style={{
         backgroundColor: colors.crisisBackground,
-        borderLeft: `4px solid ${colors.crisisBorder}`,
+        border: `${layout.crisisBorder} solid ${colors.crisisBorder}`,
         borderRadius: layout.radius,
         padding: space.md,
-        margin: `0 0 ${space.lg}`,
       }}
     >
-      <Text style={{ ...lineStyle, fontWeight: 700 }}>
+      <Text className={cls.text} style={{ ...lineStyle, fontWeight: 700 }}>
         If you need support right now, you can reach someone at any time:
       </Text>
       {lines.map((line) => (
-        <Text key={line.text} style={lineStyle}>
+        <Text key={line.text} className={cls.text} style={lineStyle}>
           {line.text}
           {line.link ? (
             <>
               {" "}
-              <Link href={line.link.href} style={{ color: colors.link, textDecoration: "underline" }}>
+              <Link
+                className={cls.link}
+                href={line.link.href}
+                style={{ ...typeface, color: colors.link, textDecoration: "underline" }}
+              >
                 {line.link.label}
               </Link>
               .
@@ -66,7 +73,7 @@ function LinesFirst({ country }: { country?: string | null | undefined }) {
           ) : null}
         </Text>
       ))}
-    </Section>
+    </Box>
   );
 }
 

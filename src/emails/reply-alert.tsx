@@ -2,9 +2,11 @@
 // crisis, otherwise a plain forward for the reply queue. It carries what a person needs to answer and no more:
 // the address to write back to (also the Reply-To), when it arrived, why triage flagged it, and the reader's own
 // words without the quoted thread.
-import { Section, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
+import { Box } from "./components/box.tsx";
 import { Layout } from "./components/layout.tsx";
-import { colors, fontSizes, lineHeights, space } from "./components/theme.ts";
+import { cls } from "./components/styles.ts";
+import { colors, fontSizes, lineHeights, space, typeface } from "./components/theme.ts";
 import { Paragraph, Title } from "./components/typography.tsx";
 import { previewCtx } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
@@ -38,6 +40,7 @@ export function replyAlertSubject(p: Pick<ReplyAlertEmailProps, "urgent" | "repl
 }
 
 const words = {
+  ...typeface,
   color: colors.text,
   fontSize: fontSizes.body,
   lineHeight: lineHeights.body,
@@ -79,15 +82,11 @@ export function ReplyAlertEmail(props: ReplyAlertEmailProps) {
       {props.actions.map((a) => (
         <Paragraph key={a}>{a}</Paragraph>
       ))}
-      <Section
-        style={{
-          borderLeft: `4px solid ${colors.border}`,
-          padding: `${space.sm} ${space.md}`,
-          margin: `0 0 ${space.md}`,
-        }}
-      >
-        <Text style={words}>{props.words || "(no text)"}</Text>
-      </Section>
+      <Box style={{ borderLeft: `4px solid ${colors.border}`, padding: `${space.sm} ${space.md}` }}>
+        <Text className={cls.text} style={words}>
+          {props.words || "(no text)"}
+        </Text>
+      </Box>
       <Paragraph>Mark it handled in the reply queue: {props.queueUrl}</Paragraph>
     </Layout>
   );

@@ -35,13 +35,16 @@ async function paste(deps: J["deps"], from: string, text: string) {
   };
 }
 
+// The plain-text part is wrapped at 76 columns: whitespace is collapsed so phrases can be matched whole.
 const rows = (sqlite: J["sqlite"]) =>
-  sqlite.prepare('select "to", subject, idempotency_key as key, text from outbox order by rowid').all() as {
-    to: string;
-    subject: string;
-    key: string;
-    text: string;
-  }[];
+  (
+    sqlite.prepare('select "to", subject, idempotency_key as key, text from outbox order by rowid').all() as {
+      to: string;
+      subject: string;
+      key: string;
+      text: string;
+    }[]
+  ).map((r) => ({ ...r, text: r.text.replace(/\s+/g, " ") }));
 
 describe("triage-reply", () => {
   it("sends at most one crisis auto-reply per person in 24 hours, and alerts the team every time", async () => {
