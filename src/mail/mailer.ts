@@ -1,6 +1,7 @@
 // The one path from composed email to transport. Every message passes the send gate first; a batch is checked
 // in full before the provider is called, so one bad message means nothing in that batch is sent.
 import type { Config } from "../config.ts";
+import { withListHeaders } from "./list-headers.ts";
 import { assertSendable, type SendGateOptions } from "./send-gate.ts";
 import { MAX_BATCH, type Mailer, type OutgoingEmail, type Transport } from "./types.ts";
 
@@ -8,7 +9,8 @@ export function createMailer({ transport, config }: { transport: Transport; conf
   const gate: SendGateOptions = { postalAddress: config.mail.postalAddress };
   const withDefaults = (message: OutgoingEmail): OutgoingEmail => {
     const replyTo = message.replyTo ?? config.mail.replyTo;
-    return { ...message, from: message.from ?? config.mail.from, ...(replyTo ? { replyTo } : {}) };
+    const from = message.from ?? config.mail.from;
+    return { ...message, from, headers: withListHeaders(message, from), ...(replyTo ? { replyTo } : {}) };
   };
   return {
     transport: transport.name,
