@@ -4,7 +4,9 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { pendingEvents, subscribers } from "../../src/db/schema.ts";
+import { createSendGoodbye } from "../../src/functions/send-goodbye.ts";
 import { checkMessage } from "../../src/mail/send-gate.ts";
+import { runFunction } from "../journey/helpers.ts";
 import {
   allOutbox,
   consentsOf,
@@ -178,6 +180,10 @@ describe("email.received webhook -> triage-reply", () => {
     expect(forward?.subject).toBe("Reader reply: unsubscribed by reply");
     expect(forward?.text).toContain("unsubscribed at once");
     expect(await outboxTo(t, reader.email)).toHaveLength(0);
+    // The short confirmation: send-goodbye, run with the event the unsubscribe sent.
+    const [left] = t.inngestApi.named("newsletter/subscriber.unsubscribed");
+    await runFunction(createSendGoodbye(t.deps), { name: left?.name ?? "", data: left?.data ?? {} });
+    expect((await outboxTo(t, reader.email)).map((m) => m.subject)).toEqual(["You have been unsubscribed"]);
   });
 
   it("automatic mail (Auto-Submitted) gets no answer and no forward", async () => {
