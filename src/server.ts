@@ -71,6 +71,17 @@ function start() {
     });
   });
 
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EADDRINUSE") throw error;
+    // One line instead of a stack trace: the usual cause is a second `npm run dev` or another app.
+    console.error(
+      `port ${config.port} is in use on ${config.host}; stop what uses it, or set PORT to another port (e.g. PORT=3001 npm start)`,
+    );
+    clearInterval(timer);
+    close();
+    process.exit(1);
+  });
+
   const shutdown = () => {
     clearInterval(timer);
     server.close(() => {
