@@ -4,6 +4,7 @@ import { desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { outbox } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
+import { unsentEventCount } from "../lib/pending-events.ts";
 import { apiError } from "./errors.ts";
 import { outboxListPage, outboxMessagePage } from "./pages/outbox.ts";
 
@@ -13,7 +14,7 @@ export function devOutboxEnabled(config: AppDeps["config"]): boolean {
   return config.mail.transport === "outbox" && !config.isProduction;
 }
 
-export function devOutboxRoutes({ db }: Pick<AppDeps, "db">) {
+export function devOutboxRoutes({ db, config }: Pick<AppDeps, "db" | "config">) {
   const latest = () => db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(LIMIT);
   return new Hono()
     .get("/dev/outbox.json", async (c) => {
@@ -33,7 +34,9 @@ export function devOutboxRoutes({ db }: Pick<AppDeps, "db">) {
         })),
       );
     })
-    .get("/dev/outbox", async (c) => c.html(outboxListPage(await latest())))
+    .get("/dev/outbox", async (c) =>
+      c.html(outboxListPage(await latest(), { count: await unsentEventCount(db), appUrl: config.appUrl })),
+    )
     .get("/dev/outbox/:id", async (c) => {
       const [row] = await db
         .select()

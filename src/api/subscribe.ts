@@ -4,9 +4,11 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "../deps.ts";
+import { unsentEventCount } from "../lib/pending-events.ts";
 import { FORMS } from "../subscribers/consent.ts";
 import { isBot, type SignupInput, signupSchema, stripQuery } from "../subscribers/input.ts";
 import { signup } from "../subscribers/signup.ts";
+import { devOutboxEnabled } from "./dev-outbox.ts";
 import { apiError, fieldErrors } from "./errors.ts";
 import { checkInboxPage } from "./pages/journey-pages.ts";
 import { type SignupValues, signupPage } from "./pages/signup.ts";
@@ -102,7 +104,11 @@ export function subscribeRoutes(deps: AppDeps) {
 
   return new Hono()
     .get("/", (c) => c.html(signupPage(common)))
-    .get("/check-your-inbox", (c) => c.html(checkInboxPage(common)))
+    .get("/check-your-inbox", async (c) => {
+      // Development only (the outbox is on): say when no email can follow because the event bus is not there.
+      const waiting = devOutboxEnabled(deps.config) ? await unsentEventCount(deps.db) : 0;
+      return c.html(checkInboxPage(common, waiting));
+    })
     .post("/api/subscribe", rateLimit(deps, SIGNUP_RATE_LIMIT), signupBodyLimit, async (c) => {
       const read = await readBody(c);
       if (read instanceof Response) return read;

@@ -160,6 +160,15 @@ export async function reconcilePendingEvents(
   return { sent, remaining: Number(left?.n ?? 0) };
 }
 
+/** How many events the event bus has not taken yet (the development pages show it). */
+export async function unsentEventCount(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(pendingEvents)
+    .where(isNull(pendingEvents.sentAt));
+  return Number(row?.n ?? 0);
+}
+
 /** For tests and diagnostics. */
 export async function unsentEvents(db: Db) {
   return db

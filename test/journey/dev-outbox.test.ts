@@ -50,9 +50,62 @@ describe("dev outbox", () => {
     const view = await t.app.request("/dev/outbox/msg-1");
     expect(view.status).toBe(200);
     const html = await view.text();
-    expect(html).toContain('<a href="http://newsletter.test/confirm?token=abc.def">');
-    expect(html).toMatch(/<iframe title="HTML part of the message" sandbox srcdoc="&lt;p&gt;Confirm/);
+    expect(html).toContain(
+      '<a href="http://newsletter.test/confirm?token=abc.def" target="_blank" rel="noopener">',
+    );
+    // Still no scripts and no same-origin access; links may open a new tab, and every one does.
+    expect(html).toMatch(
+      /<iframe title="HTML part of the message" sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="&lt;base target=&quot;_blank&quot;&gt;&lt;p&gt;Confirm/,
+    );
     expect((await t.app.request("/dev/outbox/nope")).status).toBe(404);
+  });
+
+  it("lists links without the sentence's full stop, opens them in a new tab, and wraps long text", async () => {
+    t = createTestApp();
+    await t.db.insert(outbox).values({
+      id: "msg-2",
+      idempotencyKey: "sub_1:lesson-1",
+      to: "sam@example.com",
+      from: "Hopemark <newsletter@hopemark.test>",
+      subject: "Lesson",
+      html: '<html><head><title>x</title></head><body><a href="https://988lifeline.org">chat</a></body></html>',
+      text: `Chat at https://988lifeline.org. Or read http://newsletter.test/${"a".repeat(300)}, then stop.`,
+      headers: {},
+      tags: [],
+      createdAt: new Date("2026-11-27T10:00:00Z"),
+    });
+    const html = await (await t.app.request("/dev/outbox/msg-2")).text();
+    const linkList = html.slice(html.indexOf("Links in this message"), html.indexOf("HTML part"));
+    expect(
+      [...linkList.matchAll(/<li><a href="([^"]+)" target="_blank" rel="noopener">/g)].map((m) => m[1]),
+    ).toEqual(["https://988lifeline.org", `http://newsletter.test/${"a".repeat(300)}`]);
+    // The base element goes inside the email's own head.
+    expect(html).toContain(
+      'srcdoc="&lt;html&gt;&lt;head&gt;&lt;base target=&quot;_blank&quot;&gt;&lt;title&gt;',
+    );
+    expect(html).toMatch(/<ul style="overflow-wrap:anywhere/);
+    expect(html).toMatch(/<pre style="white-space:pre-wrap;overflow-wrap:anywhere/);
+  });
+
+  it("says how many events wait for the Inngest dev server, and the command that starts it", async () => {
+    t = createTestApp();
+    expect(await (await t.app.request("/dev/outbox")).text()).not.toContain(
+      "waiting for the Inngest dev server",
+    );
+    t.inngestApi.failing = true;
+    const signup = await t.app.request("/api/subscribe", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "sam@example.com", consent: true }),
+    });
+    expect(signup.status).toBe(202);
+    const command =
+      "npx --yes --ignore-scripts=false --foreground-scripts inngest-cli@latest dev -u http://newsletter.test/api/inngest";
+    for (const path of ["/dev/outbox", "/check-your-inbox"]) {
+      const page = await (await t.app.request(path)).text();
+      expect(page).toContain("<strong>1 event is waiting for the Inngest dev server</strong>");
+      expect(page).toContain(`<pre>${command}</pre>`);
+    }
   });
 
   it("is not mounted with the Resend transport, and never in production", async () => {

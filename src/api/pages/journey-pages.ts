@@ -3,14 +3,16 @@
 import { html } from "hono/html";
 import { type Html, page } from "./layout.ts";
 import { signupForm } from "./signup.ts";
+import { waitingEventsNotice } from "./waiting-events.ts";
 
 type Common = { appUrl: string; postalAddress: string };
 
-export function checkInboxPage({ postalAddress }: Common): Html {
+export function checkInboxPage({ appUrl, postalAddress }: Common, waitingEvents = 0): Html {
   return page({
     title: "Check your inbox",
     postalAddress,
     body: html`<h1>Check your inbox</h1>
+${waitingEventsNotice(waitingEvents, appUrl)}
 <p>If that address can receive our emails, a message with a confirmation link is on its way. Open it and press
 the button to confirm. Until you do, we will not send you anything else.</p>
 <p>The link works for 7 days. Nothing there after a few minutes? Check your spam or promotions folder. You can

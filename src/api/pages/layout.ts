@@ -36,6 +36,8 @@ button:hover { background: #083d6e; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 footer { color: #4b5563; font-size: .9rem; }
+.notice { border: 3px solid #b45309; border-radius: .35rem; padding: 0 1rem; margin-bottom: 1.5rem; background: #fffbeb; }
+.notice pre, pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f3f4f6; padding: .5rem; border-radius: .25rem; font-size: .9rem; }
 `;
 
 /** The crisis line, first on every page (safety rule 1): real text, full size, never hidden. */
