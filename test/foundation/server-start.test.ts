@@ -12,7 +12,8 @@ describe("src/server.ts start-up", () => {
       cwd: root,
       env: { PATH: process.env.PATH, NODE_ENV: "production", ADMIN_TOKEN: secretValue },
       encoding: "utf8",
-      timeout: 15_000,
+      // Generous: on a loaded machine (CI, several suites at once) tsx alone can take over 15 s to start.
+      timeout: 60_000,
     });
     expect(result.status).toBe(1);
     for (const name of [
@@ -31,5 +32,5 @@ describe("src/server.ts start-up", () => {
     }
     expect(result.stderr).toContain("ADMIN_TOKEN: must be at least 24 characters");
     expect(result.stderr).not.toContain(secretValue);
-  });
+  }, 70_000);
 });
