@@ -15,6 +15,8 @@ import { devOutboxEnabled, devOutboxRoutes } from "./api/dev-outbox.ts";
 import { apiError } from "./api/errors.ts";
 import { healthRoutes } from "./api/health.ts";
 import { rejectMalformedInngestBody } from "./api/inngest-body.ts";
+import { notFoundPage, serverErrorPage, wantsHtml } from "./api/pages/error-pages.ts";
+import { privacyNoticeRoutes } from "./api/privacy-notice.ts";
 import { signupWebhookRoutes } from "./api/signup-webhook.ts";
 import { subscribeRoutes } from "./api/subscribe.ts";
 import { unsubscribeRoutes } from "./api/unsubscribe.ts";
@@ -48,6 +50,7 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", healthRoutes(deps));
   app.route("/", subscribeRoutes(deps));
+  app.route("/", privacyNoticeRoutes(deps));
   app.route("/", confirmRoutes(deps));
   app.route("/", unsubscribeRoutes(deps));
   app.route("/", signupWebhookRoutes(deps));
@@ -61,7 +64,10 @@ export function createApp(deps: AppDeps) {
   app.route("/api/admin/campaigns", campaignRoutes(deps));
   app.route("/api/admin/replies", replyAdminRoutes(deps));
 
-  app.notFound((c) => apiError(c, 404, "not_found", "Not found."));
+  const postalAddress = deps.config.mail.postalAddress;
+  app.notFound((c) =>
+    wantsHtml(c) ? c.html(notFoundPage(postalAddress), 404) : apiError(c, 404, "not_found", "Not found."),
+  );
   app.onError((error, c) => {
     // HTTPException carries its own status (e.g. malformed JSON -> 400); anything else is a bug: log it
     // (redacted) and answer with the error shape, never a stack trace.
@@ -75,6 +81,7 @@ export function createApp(deps: AppDeps) {
       );
     }
     deps.logger.error("unhandled error", { path: c.req.path, error });
+    if (wantsHtml(c)) return c.html(serverErrorPage(postalAddress), 500);
     return apiError(c, 500, "internal_error", "Something went wrong on our side.");
   });
   return app;
