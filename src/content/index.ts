@@ -14,4 +14,5 @@ export {
   parseDuration,
   splitFrontMatter,
 } from "./loader.ts";
+export { PRIVACY_PATH, type PrivacyNotice } from "./privacy.ts";
 export type { Author, RawContentFile, Source } from "./schema.ts";

@@ -3,6 +3,7 @@
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { readFrontMatter } from "./front-matter.ts";
+import { type PrivacyNotice, privacyNoticeFrom } from "./privacy.ts";
 import {
   type Author,
   authorsFileSchema,
@@ -35,6 +36,8 @@ export interface Content {
   /** Sorted by `order`. */
   lessons: Lesson[];
   campaignTemplates: CampaignTemplate[];
+  /** templates/privacy.md: its version is recorded with every consent. */
+  privacy: PrivacyNotice;
 }
 
 export const AUTHORS_PATH = "templates/authors.yaml";
@@ -227,13 +230,15 @@ export function loadContent(files: readonly RawContentFile[]): Content {
   for (const c of campaignTemplates)
     claim(`campaign-id:${c.id}`, c.path, "id", `campaign template id "${c.id}"`);
 
+  const privacy = privacyNoticeFrom(byPath, problems);
+
   if (problems.length > 0) throw new ContentError(problems);
   const sender = authors.find((a) => a.sender);
   // authorsFileSchema guarantees exactly one sender, so this only guards against a schema change.
   if (!sender) throw new ContentError([{ file: AUTHORS_PATH, field: "authors", message: "no sender" }]);
 
   lessons.sort((a, b) => a.order - b.order);
-  return { authors, sender, lessons, campaignTemplates };
+  return { authors, sender, lessons, campaignTemplates, privacy };
 }
 
 /** Looks an author up by id; throws when absent (the loader already guarantees ids used by content exist). */

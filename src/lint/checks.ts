@@ -30,7 +30,7 @@ function utcDay(date: Date): number {
 
 export const checks = {
   "author-missing": ({ doc }) =>
-    doc.unreadable || doc.author?.value.trim()
+    doc.unreadable || doc.authorless || doc.author?.value.trim()
       ? []
       : [{ at: doc.author?.at ?? doc.frontMatterAt, excerpt: "" }],
 

@@ -5,6 +5,7 @@
 import { type Document, isScalar, parseDocument } from "yaml";
 import type { z } from "zod";
 import { readFrontMatter } from "../content/front-matter.ts";
+import { privacyFrontMatterSchema } from "../content/privacy.ts";
 import {
   campaignFrontMatterSchema,
   contentFrontMatterSchema,
@@ -39,6 +40,8 @@ export interface LintDoc {
   reviewedOn?: MetaValue;
   /** Where to point when a front matter key is missing. */
   frontMatterAt: Loc;
+  /** Not an email (the privacy notice): it names no author. */
+  authorless?: boolean;
   /** The `claim` of every entry in `sources`. */
   claims: string[];
   /** Front matter that is missing, malformed YAML, or off-schema. */
@@ -51,11 +54,14 @@ const schemas: Record<ContentKind, z.ZodType> = {
   lesson: lessonFrontMatterSchema,
   campaign: campaignFrontMatterSchema,
   content: contentFrontMatterSchema,
+  // templates/privacy.md has only a version and a date; its body is linted like any other text.
+  privacy: privacyFrontMatterSchema,
 };
 
 export function kindFromPath(file: string | undefined): ContentKind {
   if (file && /(^|[\\/])lessons[\\/]/.test(file)) return "lesson";
   if (file && /(^|[\\/])campaigns[\\/]/.test(file)) return "campaign";
+  if (file && /(^|[\\/])privacy\.md$/.test(file)) return "privacy";
   return "content";
 }
 
@@ -75,7 +81,13 @@ export function documentFromSource(text: string, kind: ContentKind): LintDoc {
     return { field, line, column: line === 1 ? column - bom : column };
   };
   const frontMatterAt = locate("front-matter", bom);
-  const doc: LintDoc = { fields: [], frontMatterAt, claims: [], problems: [] };
+  const doc: LintDoc = {
+    fields: [],
+    frontMatterAt,
+    claims: [],
+    problems: [],
+    authorless: kind === "privacy",
+  };
   const bodyField = (start: number): ProseField => {
     const raw = text.slice(start);
     return { field: "body", raw, prose: markdownProse(raw), locate: (o) => locate("body", start + o) };

@@ -53,7 +53,7 @@ export interface SourceLintOptions extends LintOptions {
   kind?: ContentKind;
 }
 
-export type ContentKind = "lesson" | "campaign" | "content";
+export type ContentKind = "lesson" | "campaign" | "content" | "privacy";
 
 /** Inline campaign content as the admin API receives it. */
 export interface ContentInput {

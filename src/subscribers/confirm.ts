@@ -5,7 +5,7 @@ import { atomic } from "../db/client.ts";
 import { consents, subscribers, suppressions } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
-import { CONSENT_WORDING_VERSION, consentRecord, FORMS, PRIVACY_NOTICE_VERSION } from "./consent.ts";
+import { CONSENT_WORDING_VERSION, consentRecord, FORMS } from "./consent.ts";
 import { confirmedEvent } from "./events.ts";
 import { findSubscriberById } from "./store.ts";
 
@@ -20,7 +20,7 @@ export type ConfirmOutcome =
 export type RequestContext = { ip?: string | null | undefined; userAgent?: string | null | undefined };
 
 export async function confirmSubscriber(
-  deps: Pick<AppDeps, "db" | "inngest" | "logger" | "now">,
+  deps: Pick<AppDeps, "db" | "inngest" | "logger" | "now" | "content">,
   subscriberId: string,
   ctx: RequestContext = {},
 ): Promise<ConfirmOutcome> {
@@ -45,7 +45,7 @@ export async function confirmSubscriber(
         ip: ctx.ip,
         userAgent: ctx.userAgent,
         wordingVersion: CONSENT_WORDING_VERSION,
-        privacyVersion: PRIVACY_NOTICE_VERSION,
+        privacyVersion: deps.content.privacy.version,
       }),
     ),
     // A person who was erased or suppressed by hand came back through a full double opt-in: lift that entry.

@@ -1,14 +1,11 @@
 // The words a visitor agrees to, and the version labels recorded with every consent row (safety rule 13).
-// Change the wording or the privacy notice here and bump the matching version in the same edit, so every
-// consent record names exactly the text the person saw.
+// Change the wording here and bump CONSENT_WORDING_VERSION in the same edit, so every consent record names exactly
+// the text the person saw. The privacy notice and its version live in templates/privacy.md (content.privacy).
 import type { consents } from "../db/schema.ts";
 import { randomId } from "../lib/ids.ts";
 
 /** Bump whenever CONSENT_LABEL or CONSENT_DETAIL changes. */
 export const CONSENT_WORDING_VERSION = "2026-11-signup-v1";
-
-/** Bump whenever PRIVACY_NOTE (or the privacy notice it summarises) changes. */
-export const PRIVACY_NOTICE_VERSION = "2026-11-privacy-v1";
 
 /** Next to the unticked checkbox. */
 export const CONSENT_LABEL =
@@ -18,7 +15,7 @@ export const CONSENT_DETAIL =
   "We send a confirmation email first; nothing else arrives until you click the link in it. " +
   "Every email has a one-click unsubscribe link.";
 
-/** The short privacy note under the form. */
+/** The short privacy note under the form; templates/privacy.md is the full notice (bump its version with this). */
 export const PRIVACY_NOTE =
   "We keep only your email address, your first name if you give it, and a record of your consent. " +
   "We never ask about diagnoses or treatment, never sell or share the list, and never sync it to ad platforms. " +

@@ -7,7 +7,7 @@ import type { AppDeps } from "../deps.ts";
 import { hashEmail } from "../lib/email-address.ts";
 import { randomId } from "../lib/ids.ts";
 import { dispatchEvents, queueEvent } from "../lib/pending-events.ts";
-import { CONSENT_WORDING_VERSION, consentRecord, PRIVACY_NOTICE_VERSION } from "./consent.ts";
+import { CONSENT_WORDING_VERSION, consentRecord } from "./consent.ts";
 import { confirmationRequestedEvent, createdEvent } from "./events.ts";
 import type { SignupInput } from "./input.ts";
 import { findSubscriberByHash, isHardSuppression, type Subscriber, suppressionReason } from "./store.ts";
@@ -38,7 +38,7 @@ export type SignupOutcome =
 
 export type SignupResult = { outcome: SignupOutcome; subscriberId?: string };
 
-type SignupDeps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
+type SignupDeps = Pick<AppDeps, "db" | "inngest" | "logger" | "now" | "content">;
 
 export async function signup(
   deps: SignupDeps,
@@ -84,7 +84,7 @@ function consentGiven(
       ip: ctx.ip,
       userAgent: ctx.userAgent,
       wordingVersion: CONSENT_WORDING_VERSION,
-      privacyVersion: PRIVACY_NOTICE_VERSION,
+      privacyVersion: deps.content.privacy.version,
     }),
   );
 }

@@ -29,6 +29,28 @@ function loadError(files: { path: string; text: string }[]): ContentError {
   throw new Error("expected loadContent to fail");
 }
 
+describe("the privacy notice", () => {
+  const PRIVACY = "templates/privacy.md";
+  const privacyText = () => realFiles.find((f) => f.path === PRIVACY)?.text ?? "";
+
+  it("is content with a version: changing the version in templates/privacy.md changes what is recorded", () => {
+    expect(loadContent(realFiles).privacy).toMatchObject({
+      version: "2026-11-privacy-v1",
+      updated: "2026-11-27",
+    });
+    const bumped = privacyText().replace("version: 2026-11-privacy-v1", "version: 2027-01-privacy-v2");
+    expect(loadContent(withFile(PRIVACY, bumped)).privacy.version).toBe("2027-01-privacy-v2");
+  });
+
+  it("is required, with a version and a date", () => {
+    expect(loadError(realFiles.filter((f) => f.path !== PRIVACY)).message).toContain(
+      "templates/privacy.md: (file): missing",
+    );
+    const noVersion = privacyText().replace(/^version: .*$/m, "");
+    expect(loadError(withFile(PRIVACY, noVersion)).message).toContain("templates/privacy.md: version:");
+  });
+});
+
 describe("parseDuration", () => {
   it("parses minutes, hours and days", () => {
     expect(parseDuration("30m")).toBe(30 * 60_000);

@@ -142,6 +142,7 @@ describe("one front matter reader for the loader and the linter", () => {
         text: "authors:\n  - id: tessa-eskin\n    name: Tessa Eskin\n    role: Health writer\n    sender: true\n",
       },
       { path: "templates/lessons/01-dots.md", text },
+      { path: "templates/privacy.md", text: "---\nversion: v1\nupdated: 2026-11-27\n---\nNotice.\n" },
     ]);
     expect(content.lessons[0]?.body).toBe("Body text that is a cure.");
     const result = lintSource(text, { file: "templates/lessons/01-dots.md", authors, today });

@@ -96,7 +96,7 @@ export function signupForm(options: {
     <input id="consent" name="consent" type="checkbox" value="yes"${values.consent ? html` checked` : ""}${invalid(errors, "consent", "consent-hint")}>
     <label for="consent">${CONSENT_LABEL}</label>
   </div>
-  <p class="hint" id="consent-hint">${CONSENT_DETAIL}</p>
+  <p class="hint" id="consent-hint">${CONSENT_DETAIL} Read our <a href="/privacy">privacy notice</a>.</p>
 
   <button type="submit">Subscribe</button>
 </form>
