@@ -8,11 +8,17 @@
 //   resume  <id> [--ack-complaint-rate] [--no-watch]
 //   status  <id> [--watch]
 //   list    [--status sending]
+//   subscribers list [--status S] [--tag T] [--country C] [--locale L] [--limit N] [--after CURSOR]
+//   subscribers find <email> | tag <id> <tag>... | untag <id> <tag> | export [--out F.csv] [filters]
+//   subscribers import <file.csv> --source S [--prior-consent]
 //
 // Talks to APP_URL with ADMIN_TOKEN (defaults: the development defaults of src/config.ts, so it works against
-// `npm run dev` out of the box). While a campaign sends, a progress line shows sent / audience until it ends.
-// Exit codes: 0 done, 1 the API refused or the campaign ended failed/cancelled/paused, 2 bad usage.
-import { readFileSync } from "node:fs";
+// `npm run dev` out of the box). While a campaign sends, a progress line shows sent / audience until it ends; a
+// line repeats every 10 s while nothing changes, and after --timeout seconds (120) without progress it stops
+// watching and says where to look. Every request gives up after 15 s instead of hanging.
+// Exit codes: 0 done, 1 the API refused, the campaign ended failed/cancelled/paused or stalled, 2 bad usage or
+// the server could not be reached.
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -20,6 +26,7 @@ import type { CampaignView } from "../src/campaigns/view.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { formatFinding } from "../src/lint/format.ts";
 import type { Finding } from "../src/lint/types.ts";
+import { subscribersCommand } from "./subscribers-cli.ts";
 
 export type CliIo = {
   fetch: typeof fetch;
@@ -30,6 +37,9 @@ export type CliIo = {
   tty: boolean;
   sleep: (ms: number) => Promise<void>;
   readFile: (path: string) => string;
+  writeFile: (path: string, text: string) => void;
+  /** How long one API call may take (default 15 s). */
+  requestTimeoutMs?: number;
 };
 
 type ApiErrorBody = {
@@ -43,13 +53,18 @@ const USAGE = `usage: npm run campaign -- <command> [options]
   send    <id> [--at ISO-DATE-TIME] [--ack-warnings] [--no-watch]
   cancel  <id>
   resume  <id> [--ack-complaint-rate] [--no-watch]
-  status  <id> [--watch]
+  status  <id> [--watch] [--timeout SECONDS]
   list    [--status STATUS]
+  subscribers list [--status S] [--tag T] [--country C] [--locale L] [--limit N] [--after CURSOR]
+  subscribers find <email>
+  subscribers tag <subscriber-id> <tag>...      subscribers untag <subscriber-id> <tag>
+  subscribers import <file.csv> --source NAME [--prior-consent]
+  subscribers export [--out FILE.csv] [--status S] [--tag T] [--country C] [--locale L]
+send and resume also take --timeout SECONDS (default 120: stop watching when nothing moves for that long);
+send refuses a campaign that nobody matches unless --allow-empty.
 environment: APP_URL (default http://127.0.0.1:3000), ADMIN_TOKEN (default: the development token)`;
 
 const TERMINAL = new Set(["sent", "cancelled", "failed", "paused", "draft"]);
-
-class UsageError extends Error {}
 
 const options = {
   template: { type: "string" },
@@ -67,6 +82,12 @@ const options = {
   at: { type: "string" },
   "ack-warnings": { type: "boolean" },
   "ack-complaint-rate": { type: "boolean" },
+  "allow-empty": { type: "boolean" },
+  timeout: { type: "string" },
+  limit: { type: "string" },
+  after: { type: "string" },
+  out: { type: "string" },
+  "prior-consent": { type: "boolean" },
   "no-watch": { type: "boolean" },
   watch: { type: "boolean" },
   status: { type: "string" },
@@ -103,6 +124,26 @@ function describe(c: CampaignView): string {
   ].join("\n");
 }
 
+/** Prints the API's refusal (code, message, field messages, linter findings); exit code 1. */
+export function refusedBy(io: Pick<CliIo, "err">, status: number, json: unknown): number {
+  const error = (json as ApiErrorBody).error;
+  io.err(`campaign: ${status} ${error?.code ?? "error"}: ${error?.message ?? "request failed"}\n`);
+  for (const [field, messages] of Object.entries(error?.fields ?? {}))
+    io.err(`  ${field}: ${messages.join("; ")}\n`);
+  for (const finding of error?.findings ?? []) io.err(`  ${formatFinding(finding)}\n`);
+  if (status === 401) io.err("  (check ADMIN_TOKEN)\n");
+  return 1;
+}
+
+export class UsageError extends Error {}
+
+export type AdminCall = (
+  method: string,
+  path: string,
+  body?: unknown,
+  raw?: { type: string; text: string },
+) => Promise<{ status: number; ok: boolean; json: unknown; text: string }>;
+
 export async function runCampaignCli(argv: string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
   try {
@@ -138,55 +179,101 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
     throw error;
   }
 
-  const api = async (method: string, path: string, body?: unknown) => {
+  const requestTimeoutMs = io.requestTimeoutMs ?? 15_000;
+  /** One call under /api/admin; a JSON body unless `raw` (the CSV import) is given. */
+  const admin: AdminCall = async (method, path, body, raw) => {
     let res: Response;
+    let text: string;
+    const type = raw?.type ?? (body === undefined ? undefined : "application/json");
     try {
-      res = await io.fetch(`${appUrl}/api/admin/campaigns${path}`, {
+      res = await io.fetch(`${appUrl}/api/admin${path}`, {
         method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        headers: { authorization: `Bearer ${token}`, ...(type ? { "content-type": type } : {}) },
+        ...(raw ? { body: raw.text } : body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(requestTimeoutMs),
       });
+      text = await res.text();
     } catch (error) {
+      const name = (error as Error).name;
+      if (name === "TimeoutError" || name === "AbortError") {
+        throw new UsageError(
+          `no answer from ${appUrl} within ${Math.round(requestTimeoutMs / 1000)} s; the server may be stuck or still starting: check its terminal and try again.`,
+        );
+      }
       throw new UsageError(
-        `cannot reach ${appUrl} (${(error as Error).message}); is the server running? Set APP_URL.`,
+        `cannot reach ${appUrl} (${(error as Error).message}); is the server running (npm run dev)? Elsewhere set APP_URL.`,
       );
     }
-    const json = (await res.json().catch(() => ({}))) as unknown;
-    return { status: res.status, ok: res.ok, json };
+    let json: unknown = {};
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // CSV export, or an empty body.
+    }
+    return { status: res.status, ok: res.ok, json, text };
   };
+  const api = (method: string, path: string, body?: unknown) => admin(method, `/campaigns${path}`, body);
 
-  const refused = (status: number, json: unknown): number => {
-    const error = (json as ApiErrorBody).error;
-    io.err(`campaign: ${status} ${error?.code ?? "error"}: ${error?.message ?? "request failed"}\n`);
-    for (const [field, messages] of Object.entries(error?.fields ?? {}))
-      io.err(`  ${field}: ${messages.join("; ")}\n`);
-    for (const finding of error?.findings ?? []) io.err(`  ${formatFinding(finding)}\n`);
-    if (status === 401) io.err("  (check ADMIN_TOKEN)\n");
-    return 1;
-  };
-
+  const refused = (status: number, json: unknown): number => refusedBy(io, status, json);
   const interval = Number(values.interval ?? 1000);
+  const stallMs = Number(values.timeout ?? 120) * 1000;
+  const HEARTBEAT_MS = 10_000;
 
   const watch = async (campaignId: string): Promise<number> => {
     let last = "";
+    let unchangedMs = 0;
+    let sincePrinted = 0;
     for (;;) {
       const res = await api("GET", `/${campaignId}`);
       if (!res.ok) return refused(res.status, res.json);
       const campaign = (res.json as { campaign: CampaignView }).campaign;
       const line = progressLine(campaign);
-      if (io.tty) io.out(`\r\x1b[2K${line}`);
-      else if (line !== last) io.out(`${line}\n`);
+      if (line !== last) {
+        unchangedMs = 0;
+        sincePrinted = 0;
+        io.out(io.tty ? `\r\x1b[2K${line}` : `${line}\n`);
+      } else if (io.tty) {
+        io.out(`\r\x1b[2K${line} (no change for ${Math.round(unchangedMs / 1000)} s)`);
+      } else if (sincePrinted >= HEARTBEAT_MS) {
+        // Keep saying something, so a quiet watch is not mistaken for a hung one.
+        io.out(`${line} (no change for ${Math.round(unchangedMs / 1000)} s)\n`);
+        sincePrinted = 0;
+      }
       last = line;
       if (TERMINAL.has(campaign.status)) {
         if (io.tty) io.out("\n");
         if (campaign.statusReason) io.out(`${campaign.statusReason}\n`);
         return campaign.status === "sent" ? 0 : 1;
       }
+      if (unchangedMs >= stallMs) {
+        if (io.tty) io.out("\n");
+        io.err(
+          `campaign: no progress for ${Math.round(stallMs / 1000)} s, so I stopped watching; the campaign itself is unchanged.\n` +
+            "  The broadcast runs in Inngest. Locally: is the Inngest dev server running? `npm run dev` starts it and says\n" +
+            `  why when it cannot; ${appUrl}/dev/outbox shows how many events wait for it. Elsewhere: the Inngest dashboard.\n` +
+            `  Watch again: npm run campaign -- status ${campaignId} --watch\n`,
+        );
+        return 1;
+      }
       await io.sleep(interval);
+      unchangedMs += interval;
+      sincePrinted += interval;
     }
+  };
+
+  const describeAudience = (a: CampaignView["audience"]) =>
+    Object.entries(a)
+      .filter(([, v]) => v.length > 0)
+      .map(([k, v]) => `${k}=${v.join(",")}`)
+      .join(" ") || "all active subscribers";
+
+  const listHint = (a: CampaignView["audience"]) =>
+    `npm run campaign -- subscribers list --status active${(a.tags ?? []).map((t) => ` --tag ${t}`).join("")}${(a.countries ?? []).map((c) => ` --country ${c}`).join("")}`;
+
+  /** Active subscribers the campaign matches right now. */
+  const audienceNow = async (campaignId: string): Promise<number | undefined> => {
+    const res = await api("GET", `/${campaignId}/audience`);
+    return res.ok ? (res.json as { audience: { count: number } }).audience.count : undefined;
   };
 
   const needId = () => {
@@ -228,6 +315,14 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
         if (!res.ok) return refused(res.status, res.json);
         const { campaign, warnings } = res.json as { campaign: CampaignView; warnings: Finding[] };
         io.out(`created ${campaign.id}\n${describe(campaign)}\n`);
+        const count = await audienceNow(campaign.id);
+        if (count !== undefined) {
+          io.out(`  matches now: ${fmt(count)} active subscriber${count === 1 ? "" : "s"}\n`);
+          if (count === 0)
+            io.out(
+              `  Nobody matches ${describeAudience(campaign.audience)} yet; check with: ${listHint(campaign.audience)}\n`,
+            );
+        }
         for (const w of warnings) io.out(`  ${formatFinding(w)}\n`);
         if (warnings.length > 0)
           io.out("Sending will need --ack-warnings once a person has reviewed these.\n");
@@ -247,11 +342,30 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
       case "send":
       case "resume": {
         const campaignId = needId();
+        if (command === "send") {
+          const current = await api("GET", `/${campaignId}`);
+          if (!current.ok) return refused(current.status, current.json);
+          const { audience } = (current.json as { campaign: CampaignView }).campaign;
+          const count = await audienceNow(campaignId);
+          if (count !== undefined) {
+            io.out(
+              `audience: ${fmt(count)} active subscriber${count === 1 ? "" : "s"} (${describeAudience(audience)})\n`,
+            );
+          }
+          if (count === 0 && !values["allow-empty"]) {
+            io.err(
+              `campaign: nobody matches this campaign's audience (${describeAudience(audience)}), so nothing was sent.\n` +
+                `  Check it with: ${listHint(audience)}\n  To send to nobody anyway: add --allow-empty\n`,
+            );
+            return 1;
+          }
+        }
         const res =
           command === "send"
             ? await api("POST", `/${campaignId}/send`, {
                 ...(values.at ? { scheduledAt: values.at } : {}),
                 ...(values["ack-warnings"] ? { acknowledgeWarnings: true } : {}),
+                ...(values["allow-empty"] ? { allowEmpty: true } : {}),
               })
             : await api(
                 "POST",
@@ -291,6 +405,8 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
           io.out(`${c.id}  ${c.status.padEnd(9)}  ${fmt(c.counts.sent).padStart(9)} sent  ${c.name}\n`);
         return 0;
       }
+      case "subscribers":
+        return await subscribersCommand(positionals.slice(1), values, admin, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -312,5 +428,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     tty: Boolean(process.stdout.isTTY),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     readFile: (path) => readFileSync(path, "utf8"),
+    writeFile: (path, text) => writeFileSync(path, text),
   });
 }

@@ -112,6 +112,8 @@ export const sendCampaignSchema = z
       })
       .optional(),
     acknowledgeWarnings: z.boolean({ error: "acknowledgeWarnings must be true or false." }).optional(),
+    /** A campaign that nobody matches is refused unless this says it is meant (e.g. a scheduled test run). */
+    allowEmpty: z.boolean({ error: "allowEmpty must be true or false." }).optional(),
   })
   .strict();
 export type SendCampaignInput = z.output<typeof sendCampaignSchema>;

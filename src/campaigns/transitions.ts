@@ -8,6 +8,7 @@ import { complaintBrakeTripped } from "../delivery/complaint-brake.ts";
 import type { AppDeps } from "../deps.ts";
 import type { PendingEvent } from "../inngest/build-event.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { countAudience } from "./audience.ts";
 import { loadCampaign } from "./broadcast.ts";
 import type { Campaign } from "./build-emails.ts";
 import { relint, unsafe } from "./content-check.ts";
@@ -79,6 +80,18 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
       message: `The content safety check has ${warnings.length} warning(s). Read them, then send again with acknowledgeWarnings: true.`,
       fields: { acknowledgeWarnings: ["Required when the content has warnings."] },
       findings: warnings,
+    };
+  }
+
+  // Sent now to nobody, a campaign would end "sent" without a word. A scheduled one may still gain an audience.
+  if (!scheduledAt && input.allowEmpty !== true && (await countAudience(deps.db, campaign.audience)) === 0) {
+    return {
+      ok: false,
+      status: 422,
+      code: "audience_empty",
+      message:
+        "No active subscriber matches this campaign's audience, so it would send to nobody. Check the audience (GET /api/admin/subscribers?status=active&tag=...), or send allowEmpty: true if that is intended.",
+      fields: { allowEmpty: ["Required to send to an audience of nobody."] },
     };
   }
 

@@ -174,6 +174,7 @@ describe("content safety", () => {
 
   it("stores warnings, and sending needs acknowledgeWarnings: true", async () => {
     t = setup();
+    await seed(t, { count: 1 });
     const res = await admin(t, "POST", "/api/admin/campaigns", {
       ...inline,
       subject: "A shocking look at appointments",
@@ -320,6 +321,35 @@ describe("lifecycle", () => {
     expect(t.inngestApi.named("newsletter/campaign.send-requested")).toHaveLength(0);
   });
 
+  it("refuses to send now to an audience of nobody unless allowEmpty, and counts the audience", async () => {
+    t = setup();
+    await seed(t, { count: 3, tags: ["news"] });
+    const id = await createCampaign(t, {
+      templateId: "questions-for-your-clinician",
+      audience: { tags: ["nobody"] },
+    });
+    const count = await admin(t, "GET", `/api/admin/campaigns/${id}/audience`);
+    expect(await count.json()).toEqual({ audience: { count: 0 } });
+    const refused = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, {});
+    expect(refused.status).toBe(422);
+    const body = (await refused.json()) as ErrorBody;
+    expect(body.error.code).toBe("audience_empty");
+    expect(body.error.fields).toEqual({ allowEmpty: ["Required to send to an audience of nobody."] });
+    expect((await campaignRow(t, id)).status).toBe("draft");
+    expect(await t.db.select().from(pendingEvents)).toHaveLength(0);
+    expect((await admin(t, "POST", `/api/admin/campaigns/${id}/send`, { allowEmpty: true })).status).toBe(
+      202,
+    );
+
+    const news = await createCampaign(t, {
+      templateId: "questions-for-your-clinician",
+      audience: { tags: ["news"] },
+    });
+    expect(await (await admin(t, "GET", `/api/admin/campaigns/${news}/audience`)).json()).toEqual({
+      audience: { count: 3 },
+    });
+  });
+
   it("lists newest first with a cursor", async () => {
     let clock = Date.parse("2026-11-27T10:00:00Z");
     const tick = () => {
@@ -327,6 +357,7 @@ describe("lifecycle", () => {
       return new Date(clock);
     };
     t = setup({ now: tick });
+    await seed(t, { count: 1 });
     const ids = [await createCampaign(t), await createCampaign(t), await createAndSend(t)];
     const first = (await (await admin(t, "GET", "/api/admin/campaigns?limit=2")).json()) as {
       campaigns: { id: string }[];

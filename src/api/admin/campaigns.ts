@@ -2,14 +2,17 @@
 //   POST /                create from a template (templateId) or inline content; 422 content_unsafe on lint errors
 //   GET  /                list, newest first (?status=&limit=&before=)
 //   GET  /:id             status and counts
+//   GET  /:id/audience    how many active subscribers match the audience now
 //   POST /:id/test        send a test to 1-5 addresses; changes nothing about the campaign
-//   POST /:id/send        send now or at scheduledAt; warnings need acknowledgeWarnings: true
+//   POST /:id/send        send now or at scheduledAt; warnings need acknowledgeWarnings: true, sending now to
+//                         nobody needs allowEmpty: true
 //   POST /:id/cancel      stop it; no page starts after this
 //   POST /:id/resume      continue a paused campaign (already-sent recipients are skipped)
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
+import { countAudience } from "../../campaigns/audience.ts";
 import { createCampaign } from "../../campaigns/create.ts";
 import type { Failure } from "../../campaigns/result.ts";
 import {
@@ -58,6 +61,12 @@ export function campaignRoutes(deps: AppDeps) {
       const result = await getCampaign(deps, c.req.valid("param").id);
       if (!result.ok) return failure(c, result);
       return c.json({ campaign: result.campaign });
+    })
+    .get("/:id/audience", validate("param", params), async (c) => {
+      c.header("Cache-Control", "no-store");
+      const result = await getCampaign(deps, c.req.valid("param").id);
+      if (!result.ok) return failure(c, result);
+      return c.json({ audience: { count: await countAudience(deps.db, result.campaign.audience) } });
     })
     .post("/:id/test", validate("param", params), validate("json", testSendSchema), async (c) => {
       const result = await testSend(deps, c.req.valid("param").id, c.req.valid("json"));
