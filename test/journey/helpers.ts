@@ -133,7 +133,10 @@ export function journeyDeps(
     db: nodeDb.db,
     content: loadContentFromDisk(),
     logger: createLogger("error", () => {}),
-    inngest: createInngestClient(config, { fetch: inngestApi.fetch }),
+    inngest: createInngestClient(config, {
+      fetch: inngestApi.fetch,
+      logger: createLogger("error", () => {}),
+    }),
     ...(options.transport ? { transport: options.transport(nodeDb.db) } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
