@@ -63,9 +63,9 @@ export function unsubscribeRoutes(deps: AppDeps) {
       if (!result.ok) return c.html(unsubscribeLinkProblemPage(common), 400);
       const subscriber = await findSubscriberById(deps.db, result.subscriberId);
       if (!subscriber || (subscriber.status !== "pending" && subscriber.status !== "active")) {
-        return c.html(unsubscribedPage(common, true));
+        return c.html(unsubscribedPage(common, true, subscriber?.country));
       }
-      return c.html(unsubscribePage(common, token ?? ""));
+      return c.html(unsubscribePage(common, token ?? "", subscriber.country));
     })
     .post("/unsubscribe", async (c) => {
       c.header("Cache-Control", "no-store");
@@ -79,6 +79,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
         form: FORMS.unsubscribePage,
       });
       deps.logger.info("unsubscribe", { outcome, via: "page" });
-      return c.html(unsubscribedPage(common, outcome !== "unsubscribed"));
+      const subscriber = await findSubscriberById(deps.db, result.subscriberId);
+      return c.html(unsubscribedPage(common, outcome !== "unsubscribed", subscriber?.country));
     });
 }

@@ -79,8 +79,9 @@ ${signupForm({ action: `${appUrl}/api/subscribe`, page: `${appUrl}/confirm` })}`
 }
 
 /** One button, no login (safety rule 12): leaving is as easy as joining. */
-export function unsubscribePage({ postalAddress }: Common, token: string): Html {
+export function unsubscribePage({ postalAddress }: Common, token: string, country?: string | null): Html {
   return page({
+    country,
     title: "Unsubscribe",
     postalAddress,
     body: html`<h1>Unsubscribe from the Hopemark Health newsletter</h1>
@@ -92,14 +93,19 @@ export function unsubscribePage({ postalAddress }: Common, token: string): Html 
   });
 }
 
-export function unsubscribedPage({ appUrl, postalAddress }: Common, already: boolean): Html {
+export function unsubscribedPage(
+  { appUrl, postalAddress }: Common,
+  already: boolean,
+  country?: string | null,
+): Html {
   return page({
     title: "You're unsubscribed",
     postalAddress,
+    country,
     body: html`<h1>You're unsubscribed</h1>
-<p>${already ? "This address was already unsubscribed." : "We have stopped sending you newsletter emails."}
-If you ever want them again, you can <a href="${appUrl}/">subscribe again</a>.</p>
-<p>Support is still there if you need it: call or text 988 in the US at any time.</p>`,
+<p>${already ? "This address was already unsubscribed from the Hopemark Health newsletter." : "We have stopped sending you the Hopemark Health newsletter."}
+If you would like the newsletter again one day, you can <a href="${appUrl}/">subscribe again</a>.</p>
+<p>Support is still there if you need it: the crisis line at the top of this page is open at any time.</p>`,
   });
 }
 

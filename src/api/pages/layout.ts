@@ -40,19 +40,46 @@ footer { color: #4b5563; font-size: .9rem; }
 .notice pre, pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f3f4f6; padding: .5rem; border-radius: .25rem; font-size: .9rem; }
 `;
 
-/** The crisis line, first on every page (safety rule 1): real text, full size, never hidden. */
-export const crisisBanner = html`<aside class="crisis" aria-label="Crisis support">
+const EMERGENCY = "In immediate danger, call";
+
+/**
+ * The crisis line, first on every page (safety rules 1-2): real text, full size, never hidden. Pages that know
+ * the person's country (from their signup) show that country's line; the others show the US line with the
+ * "elsewhere" wording.
+ */
+export function crisisBanner(country?: string | null): Html {
+  const lines: Record<string, Html> = {
+    US: html`call or text <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline) or chat at
+    <a href="https://988lifeline.org">988lifeline.org</a>. ${EMERGENCY} 911.`,
+    CA: html`call or text <a href="tel:988">9-8-8</a> (Suicide Crisis Helpline, Canada). ${EMERGENCY} 911.`,
+    GB: html`call Samaritans free on <a href="tel:116123">116 123</a> (UK and Ireland) or visit
+    <a href="https://www.samaritans.org">samaritans.org</a>. ${EMERGENCY} 999.`,
+    IE: html`call Samaritans free on <a href="tel:116123">116 123</a> (UK and Ireland) or visit
+    <a href="https://www.samaritans.org">samaritans.org</a>. ${EMERGENCY} 112 or 999.`,
+  };
+  const known = country ? lines[country.toUpperCase()] : undefined;
+  return html`<aside class="crisis" aria-label="Crisis support">
   <p>
-    <strong>If you are in crisis or thinking about suicide:</strong> call or text
+    <strong>If you are in crisis or thinking about suicide:</strong> ${
+      known ??
+      html`call or text
     <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline, US) or chat at
     <a href="https://988lifeline.org">988lifeline.org</a>. In immediate danger, call 911. Outside the US,
-    contact your local emergency number.
+    contact your local emergency number.`
+    }
   </p>
 </aside>`;
+}
 
-export type PageOptions = { title: string; body: Html; postalAddress?: string | undefined };
+export type PageOptions = {
+  title: string;
+  body: Html;
+  postalAddress?: string | undefined;
+  /** The person's country, where the page knows it: picks the crisis line. */
+  country?: string | null | undefined;
+};
 
-export function page({ title, body, postalAddress }: PageOptions): Html {
+export function page({ title, body, postalAddress, country }: PageOptions): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -64,7 +91,7 @@ export function page({ title, body, postalAddress }: PageOptions): Html {
 </head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>
-${crisisBanner}
+${crisisBanner(country)}
 <header><p class="brand">Hopemark Health newsletter</p></header>
 <main id="main">
 ${body}

@@ -115,6 +115,7 @@ export function signupPage(options: {
   return page({
     title: `${hasErrors ? "Error: " : ""}Subscribe`,
     postalAddress: options.postalAddress,
+    country: options.values?.country,
     body: html`<h1>Understanding treatment-resistant depression</h1>
 <p>A free series of short, carefully sourced emails from Hopemark Health about newer treatment options, what the
 evidence says, and how to talk to a clinician about them. We never ask about your health.</p>
