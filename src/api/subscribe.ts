@@ -102,51 +102,56 @@ function formValues(body: Record<string, unknown>): SignupValues {
 export function subscribeRoutes(deps: AppDeps) {
   const common = { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress };
 
-  return new Hono()
-    .get("/", (c) => c.html(signupPage(common)))
-    .get("/check-your-inbox", async (c) => {
-      // Development only (the outbox is on): say when no email can follow because the event bus is not there.
-      const waiting = devOutboxEnabled(deps.config) ? await unsentEventCount(deps.db) : 0;
-      return c.html(checkInboxPage(common, waiting));
-    })
-    .post("/api/subscribe", rateLimit(deps, SIGNUP_RATE_LIMIT), signupBodyLimit, async (c) => {
-      const read = await readBody(c);
-      if (read instanceof Response) return read;
-      const { kind, body } = read;
-      const accepted = () =>
-        kind === "json" ? c.json(ACCEPTED_BODY, 202) : c.redirect("/check-your-inbox", 303);
+  return (
+    new Hono()
+      .get("/", (c) => c.html(signupPage(common)))
+      .get("/check-your-inbox", async (c) => {
+        // Development only (the outbox is on): say when no email can follow because the event bus is not there.
+        const waiting = devOutboxEnabled(deps.config) ? await unsentEventCount(deps.db) : 0;
+        return c.html(checkInboxPage(common, waiting));
+      })
+      // The hosted page posts to itself, so after a refused form the address bar still shows "/" (the embed and
+      // JSON clients use /api/subscribe). Same handler, same limits.
+      .on("POST", ["/", "/api/subscribe"], rateLimit(deps, SIGNUP_RATE_LIMIT), signupBodyLimit, async (c) => {
+        const read = await readBody(c);
+        if (read instanceof Response) return read;
+        const { kind, body } = read;
+        const accepted = () =>
+          kind === "json" ? c.json(ACCEPTED_BODY, 202) : c.redirect("/check-your-inbox", 303);
 
-      // Bots get exactly the answer people get, so they learn nothing from it.
-      if (isBot(body)) {
-        deps.logger.info("signup dropped by honeypot", { kind });
+        // Bots get exactly the answer people get, so they learn nothing from it.
+        if (isBot(body)) {
+          deps.logger.info("signup dropped by honeypot", { kind });
+          return accepted();
+        }
+        const parsed = signupSchema.safeParse(body);
+        if (!parsed.success) {
+          const fields = fieldErrors(parsed.error);
+          if (kind === "json")
+            return apiError(c, 422, "validation_failed", "Some fields are invalid.", fields);
+          const source = str(body.source);
+          const page = str(body.page);
+          return c.html(
+            signupPage({
+              ...common,
+              values: formValues(body),
+              errors: fields,
+              ...(source && !fields.source ? { source } : {}),
+              ...(page && !fields.page ? { page } : {}),
+            }),
+            422,
+          );
+        }
+        const page = parsed.data.page ?? refererPage(c);
+        const input: SignupInput = { ...parsed.data, ...(page ? { page } : {}) };
+        const form = input.source ?? (kind === "json" ? FORMS.api : FORMS.hosted);
+        const result = await signup(deps, input, {
+          form,
+          ip: recordedIp(c, deps.config),
+          userAgent: c.req.header("user-agent"),
+        });
+        deps.logger.info("signup", { outcome: result.outcome, form });
         return accepted();
-      }
-      const parsed = signupSchema.safeParse(body);
-      if (!parsed.success) {
-        const fields = fieldErrors(parsed.error);
-        if (kind === "json") return apiError(c, 422, "validation_failed", "Some fields are invalid.", fields);
-        const source = str(body.source);
-        const page = str(body.page);
-        return c.html(
-          signupPage({
-            ...common,
-            values: formValues(body),
-            errors: fields,
-            ...(source && !fields.source ? { source } : {}),
-            ...(page && !fields.page ? { page } : {}),
-          }),
-          422,
-        );
-      }
-      const page = parsed.data.page ?? refererPage(c);
-      const input: SignupInput = { ...parsed.data, ...(page ? { page } : {}) };
-      const form = input.source ?? (kind === "json" ? FORMS.api : FORMS.hosted);
-      const result = await signup(deps, input, {
-        form,
-        ip: recordedIp(c, deps.config),
-        userAgent: c.req.header("user-agent"),
-      });
-      deps.logger.info("signup", { outcome: result.outcome, form });
-      return accepted();
-    });
+      })
+  );
 }

@@ -44,10 +44,10 @@ it("subscribe → confirm → lessons → one-click unsubscribe mid-series → n
 
   // 1. The hosted form, posted the way a browser without JavaScript does.
   const form = await pageText(await t.app.request("/"));
-  expect(form).toContain('action="http://newsletter.test/api/subscribe"');
+  expect(form).toContain('action="http://newsletter.test/"');
   const posted = await postForm(
     t.app,
-    "/api/subscribe",
+    "/",
     {
       email: "Reader@Example.com",
       firstName: "Robin",

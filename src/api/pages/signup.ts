@@ -47,7 +47,8 @@ function errorSummary(errors: FieldErrors): Html | string {
   const other = entries
     .filter(([f]) => !(FIELD_ORDER as readonly string[]).includes(f))
     .map(([f, m]) => [f, `${f}: ${m[0] ?? ""}`] as const);
-  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+  // autofocus: a keyboard or screen reader user lands on the summary, not at the top of the page.
+  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
   <h2 id="error-summary-title">Please check the form</h2>
   <ul>
     ${known.map(([f, m]) => html`<li><a href="#${FIELD_IDS[f]}">${m}</a></li>`)}
@@ -91,10 +92,12 @@ export function signupForm(options: {
     <input id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off">
   </div>
 
-  ${errorFor(errors, "consent")}
   <div class="check">
     <input id="consent" name="consent" type="checkbox" value="yes"${values.consent ? html` checked` : ""}${invalid(errors, "consent", "consent-hint")}>
-    <label for="consent">${CONSENT_LABEL}</label>
+    <div>
+      <label for="consent">${CONSENT_LABEL}</label>
+      ${errorFor(errors, "consent")}
+    </div>
   </div>
   <p class="hint" id="consent-hint">${CONSENT_DETAIL} Read our <a href="/privacy">privacy notice</a>.</p>
 
@@ -120,7 +123,7 @@ export function signupPage(options: {
 <p>A free series of short, carefully sourced emails from Hopemark Health about newer treatment options, what the
 evidence says, and how to talk to a clinician about them. We never ask about your health.</p>
 ${signupForm({
-  action: `${options.appUrl}/api/subscribe`,
+  action: `${options.appUrl}/`,
   page: options.page ?? `${options.appUrl}/`,
   ...(options.values ? { values: options.values } : {}),
   ...(options.errors ? { errors: options.errors } : {}),
