@@ -29,8 +29,8 @@ export function confirmRoutes(deps: AppDeps) {
       if (!subscriber || (subscriber.status !== "pending" && subscriber.status !== "active")) {
         return c.html(confirmLinkProblemPage(common, "gone"), 410);
       }
-      if (subscriber.status === "active") return c.html(confirmedPage(common, true));
-      return c.html(confirmPage(common, token ?? ""));
+      if (subscriber.status === "active") return c.html(confirmedPage(common, true, subscriber.country));
+      return c.html(confirmPage(common, token ?? "", subscriber.country));
     })
     .post("/confirm", rateLimit(deps, CONFIRM_RATE_LIMIT), async (c) => {
       noStore(c);
@@ -45,8 +45,10 @@ export function confirmRoutes(deps: AppDeps) {
         userAgent: c.req.header("user-agent"),
       });
       deps.logger.info("confirm", { outcome });
-      if (outcome === "confirmed") return c.html(confirmedPage(common, false));
-      if (outcome === "already-confirmed") return c.html(confirmedPage(common, true));
+      // The crisis line for the person's country; one indexed read, after the confirmation is written.
+      const country = (await findSubscriberById(deps.db, result.subscriberId))?.country;
+      if (outcome === "confirmed") return c.html(confirmedPage(common, false, country));
+      if (outcome === "already-confirmed") return c.html(confirmedPage(common, true, country));
       return c.html(confirmLinkProblemPage(common, "gone"), 410);
     });
 }

@@ -31,6 +31,20 @@ it("a GB subscriber's unsubscribe pages show Samaritans, not 988", async () => {
   expect(after).not.toContain("want them again");
 });
 
+it("a Canadian subscriber's confirm pages show 9-8-8", async () => {
+  t = createTestApp();
+  await postJson(t.app, "/api/subscribe", { email: "ca@example.com", consent: true, country: "CA" });
+  const sub = await subscriberByEmail(t.db, "ca@example.com");
+  const token = await signToken(t.deps.config.tokenSecret, "confirm", sub?.id ?? "", { ttlMs: 60_000 });
+  const before = await (await t.app.request(`/confirm?token=${token}`)).text();
+  const after = await (await postForm(t.app, "/confirm", { token })).text();
+  expect(after).toContain("You're subscribed");
+  for (const page of [before, after]) {
+    expect(banner(page)).toContain('<a href="tel:988">9-8-8</a> (Suicide Crisis Helpline, Canada)');
+    expect(banner(page)).not.toContain("Outside the US");
+  }
+});
+
 it("without a known country, the US line with the elsewhere wording", async () => {
   t = createTestApp();
   const { before } = await unsubscribePages("someone@example.com");

@@ -21,10 +21,11 @@ also sign up again to get a new link (at most one every 10 minutes).</p>`,
 }
 
 /** One button: confirming is a POST, so following the link alone confirms nobody. */
-export function confirmPage({ postalAddress }: Common, token: string): Html {
+export function confirmPage({ postalAddress }: Common, token: string, country?: string | null): Html {
   return page({
     title: "Confirm your subscription",
     postalAddress,
+    country,
     body: html`<h1>Confirm your subscription</h1>
 <p>Press the button to start receiving the Hopemark Health newsletter.</p>
 <form method="post" action="/confirm">
@@ -35,10 +36,11 @@ export function confirmPage({ postalAddress }: Common, token: string): Html {
   });
 }
 
-export function confirmedPage({ postalAddress }: Common, already: boolean): Html {
+export function confirmedPage({ postalAddress }: Common, already: boolean, country?: string | null): Html {
   return page({
     title: already ? "Already confirmed" : "You're subscribed",
     postalAddress,
+    country,
     body: already
       ? html`<h1>You're already subscribed</h1>
 <p>Your subscription was confirmed earlier; there is nothing more to do.</p>`
