@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import type { Failure, FailureCode } from "../lib/result.ts";
 
 export type FieldErrors = Record<string, string[]>;
 export type ApiError = { error: { code: string; message: string; fields?: FieldErrors } };
@@ -27,4 +28,23 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
     fields[key] = list;
   }
   return fields;
+}
+
+/** The one mapping from a domain's failure code to the HTTP status every route answers it with. */
+export const STATUS_FOR: Record<FailureCode, ContentfulStatusCode> = {
+  not_found: 404,
+  validation_failed: 422,
+  content_unsafe: 422,
+  warnings_unacknowledged: 422,
+  invalid_state: 409,
+  use_resume: 409,
+  complaint_rate_high: 409,
+  conflict: 409,
+  send_failed: 502,
+};
+
+/** A domain failure as our error shape; anything else it carries (the linter's findings) goes along in `error`. */
+export function failureResponse(c: Context, failure: Failure & Record<string, unknown>) {
+  const { ok: _ok, code, message, fields, ...extra } = failure;
+  return c.json({ error: { code, message, ...(fields ? { fields } : {}), ...extra } }, STATUS_FOR[code]);
 }

@@ -21,7 +21,6 @@ export function resolveContent(deps: Deps, input: CreateCampaignInput): Result<{
     if (!template) {
       return {
         ok: false,
-        status: 422,
         code: "validation_failed",
         message: "Some fields are invalid.",
         fields: { templateId: [`No campaign template "${input.templateId}" in templates/campaigns/.`] },
@@ -82,7 +81,6 @@ export function unsafe(findings: Finding[]): Failure {
   }
   return {
     ok: false,
-    status: 422,
     code: "content_unsafe",
     message: `The content safety check found ${errors.length} error(s); fix them before this campaign can be created or sent.`,
     fields,

@@ -47,7 +47,6 @@ export async function testSend(
     deps.logger.error("campaign test send failed", { campaignId: id, error });
     return {
       ok: false,
-      status: 502,
       code: "send_failed",
       message: "The test email could not be sent; the server log has the reason.",
     };

@@ -19,8 +19,12 @@ import { type CampaignView, campaignView } from "./view.ts";
 
 type Deps = Pick<AppDeps, "content" | "db" | "inngest" | "logger" | "now">;
 
-function conflict(campaign: Campaign, message: string, code = "invalid_state"): Failure {
-  return { ok: false, status: 409, code, message: `${message} (the campaign is ${campaign.status}).` };
+function conflict(
+  campaign: Campaign,
+  message: string,
+  code: "invalid_state" | "use_resume" = "invalid_state",
+): Failure {
+  return { ok: false, code, message: `${message} (the campaign is ${campaign.status}).` };
 }
 
 type Transition = Result<{ campaign: CampaignView; dispatched: boolean }>;
@@ -62,7 +66,6 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
   if (problem) {
     return {
       ok: false,
-      status: 422,
       code: "validation_failed",
       message: "Some fields are invalid.",
       fields: { scheduledAt: [problem] },
@@ -75,7 +78,6 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
   if (warnings.length > 0 && input.acknowledgeWarnings !== true) {
     return {
       ok: false,
-      status: 422,
       code: "warnings_unacknowledged",
       message: `The content safety check has ${warnings.length} warning(s). Read them, then send again with acknowledgeWarnings: true.`,
       fields: { acknowledgeWarnings: ["Required when the content has warnings."] },
@@ -149,7 +151,6 @@ export async function resumeCampaign(
   ) {
     return {
       ok: false,
-      status: 409,
       code: "complaint_rate_high",
       message:
         `${campaign.complainedCount} complaints out of ${campaign.deliveredCount} delivered is above the 0.1% brake. ` +

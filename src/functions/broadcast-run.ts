@@ -20,6 +20,7 @@ import {
 import { buildEvent } from "../inngest/build-event.ts";
 import type { InngestClient } from "../inngest/client.ts";
 import { campaignCancelled, campaignChunkRequested } from "../inngest/events.ts";
+import { mailStep } from "./mail-step.ts";
 
 /** The provider lane shared by every function that calls Resend's batch endpoint for campaigns. */
 export const PROVIDER_LANE = { scope: "env", key: '"resend-batch"', limit: 1 } as const;
@@ -86,7 +87,7 @@ export async function runPages(
   for (let page = 1; page <= options.pagesPerRun; page++) {
     const afterId = cursor;
     const result = await step.run(`send-page-${page}`, () =>
-      sendCampaignPage(deps, { campaignId, afterId }, options),
+      mailStep(() => sendCampaignPage(deps, { campaignId, afterId }, options)),
     );
     sent += result.sent;
     if (result.stopped) return { outcome: "stopped", status: result.status, pages: page, sent };

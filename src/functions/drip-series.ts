@@ -7,6 +7,7 @@ import { subscriberConfirmed, subscriberUnsubscribed } from "../inngest/events.t
 import { lessonEmail, welcomeEmail } from "../subscribers/emails.ts";
 import { type SendOutcome, sendToSubscriber } from "../subscribers/send.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
+import { mailStep } from "./mail-step.ts";
 
 /** Inngest needs a positive sleep; a demo DRIP_TIME_SCALE can shrink delays below that. */
 const MIN_SLEEP_MS = 1000;
@@ -36,14 +37,16 @@ export function createDripSeries(deps: AppDeps) {
       const sent: string[] = [];
 
       const welcome = await step.run("send-welcome", () =>
-        sendToSubscriber(deps, {
-          subscriberId,
-          idempotencyKey: `${subscriberId}:welcome`,
-          sendKind: "lesson",
-          statuses: ["active"],
-          suppressions: "any",
-          build: (subscriber) => welcomeEmail(deps, subscriber),
-        }),
+        mailStep(() =>
+          sendToSubscriber(deps, {
+            subscriberId,
+            idempotencyKey: `${subscriberId}:welcome`,
+            sendKind: "lesson",
+            statuses: ["active"],
+            suppressions: "any",
+            build: (subscriber) => welcomeEmail(deps, subscriber),
+          }),
+        ),
       );
       if (!proceeds(welcome)) return { completed: false, stoppedBefore: "welcome", sent, outcome: welcome };
       sent.push("welcome");
@@ -57,14 +60,16 @@ export function createDripSeries(deps: AppDeps) {
         if (status !== "active") return { completed: false, stoppedBefore: lesson.id, sent, status };
 
         const outcome = await step.run(`send-${lesson.id}`, () =>
-          sendToSubscriber(deps, {
-            subscriberId,
-            idempotencyKey: `${subscriberId}:${lesson.id}`,
-            sendKind: "lesson",
-            statuses: ["active"],
-            suppressions: "any",
-            build: (subscriber) => lessonEmail(deps, subscriber, lesson),
-          }),
+          mailStep(() =>
+            sendToSubscriber(deps, {
+              subscriberId,
+              idempotencyKey: `${subscriberId}:${lesson.id}`,
+              sendKind: "lesson",
+              statuses: ["active"],
+              suppressions: "any",
+              build: (subscriber) => lessonEmail(deps, subscriber, lesson),
+            }),
+          ),
         );
         if (!proceeds(outcome)) return { completed: false, stoppedBefore: lesson.id, sent, outcome };
         sent.push(lesson.id);

@@ -4,6 +4,7 @@ import type { AppDeps } from "../deps.ts";
 import { confirmationRequested, subscriberCreated } from "../inngest/events.ts";
 import { confirmationEmail } from "../subscribers/emails.ts";
 import { sendToSubscriber } from "../subscribers/send.ts";
+import { mailStep } from "./mail-step.ts";
 
 export function createSendConfirmation(deps: AppDeps) {
   return deps.inngest.createFunction(
@@ -18,14 +19,16 @@ export function createSendConfirmation(deps: AppDeps) {
       // the same request reuses its key and never sends twice.
       const n = "requestedAt" in event.data ? event.data.requestedAt : 0;
       return step.run("send-confirmation-email", () =>
-        sendToSubscriber(deps, {
-          subscriberId,
-          idempotencyKey: `${subscriberId}:confirm:${n}`,
-          sendKind: "transactional",
-          statuses: ["pending"],
-          suppressions: "hard",
-          build: (subscriber) => confirmationEmail(deps, subscriber),
-        }),
+        mailStep(() =>
+          sendToSubscriber(deps, {
+            subscriberId,
+            idempotencyKey: `${subscriberId}:confirm:${n}`,
+            sendKind: "transactional",
+            statuses: ["pending"],
+            suppressions: "hard",
+            build: (subscriber) => confirmationEmail(deps, subscriber),
+          }),
+        ),
       );
     },
   );

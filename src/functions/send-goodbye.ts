@@ -6,6 +6,7 @@ import { subscriberUnsubscribed } from "../inngest/events.ts";
 import { goodbyeEmail } from "../subscribers/emails.ts";
 import { sendToSubscriber } from "../subscribers/send.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
+import { mailStep } from "./mail-step.ts";
 
 export function createSendGoodbye(deps: AppDeps) {
   return deps.inngest.createFunction(
@@ -23,14 +24,16 @@ export function createSendGoodbye(deps: AppDeps) {
       });
       if (unsubscribedAt === null) return { sent: false, reason: "not-unsubscribed" };
       return step.run("send-goodbye-email", () =>
-        sendToSubscriber(deps, {
-          subscriberId,
-          idempotencyKey: `${subscriberId}:goodbye:${unsubscribedAt}`,
-          sendKind: "transactional",
-          statuses: ["unsubscribed"],
-          suppressions: "any",
-          build: (subscriber) => goodbyeEmail(deps, subscriber),
-        }),
+        mailStep(() =>
+          sendToSubscriber(deps, {
+            subscriberId,
+            idempotencyKey: `${subscriberId}:goodbye:${unsubscribedAt}`,
+            sendKind: "transactional",
+            statuses: ["unsubscribed"],
+            suppressions: "any",
+            build: (subscriber) => goodbyeEmail(deps, subscriber),
+          }),
+        ),
       );
     },
   );

@@ -1,9 +1,9 @@
 // Production transport over the real Resend SDK. The SDK never throws on send; it returns { data, error }.
-// Errors are mapped onto Inngest's retry semantics: rate limits wait as long as Resend asks, server and network
-// failures retry with backoff, and anything Resend rejected as invalid stops (a retry would fail the same way).
-import { NonRetriableError, RetryAfterError } from "inngest";
+// Errors are classified as MailErrors: rate limits wait as long as Resend asks, server and network failures are
+// transient, and anything Resend rejected as invalid is rejected (a retry would fail the same way).
 import { type CreateEmailOptions, type ErrorResponse, Resend } from "resend";
 import { redact } from "../lib/log.ts";
+import { MailError } from "./errors.ts";
 import { MAX_BATCH, type OutgoingEmail, type SendResult, type Transport } from "./types.ts";
 
 const DEFAULT_RETRY_AFTER_MS = 1000;
@@ -38,17 +38,17 @@ export function retryAfterMs(headers: Record<string, string> | null, now = Date.
   return Number.isNaN(at) ? DEFAULT_RETRY_AFTER_MS : Math.max(DEFAULT_RETRY_AFTER_MS, at - now);
 }
 
-/** Maps a Resend error onto an error Inngest understands. Messages are redacted: no addresses or tokens. */
-function toSendError(error: ErrorResponse, headers: Record<string, string> | null, what: string): Error {
+/** Classifies a Resend error. Messages are redacted: no addresses or tokens. */
+function toSendError(error: ErrorResponse, headers: Record<string, string> | null, what: string): MailError {
   const status =
     typeof error.statusCode === "number" ? error.statusCode : (STATUS_BY_NAME[error.name] ?? null);
   const message = `Resend ${what} failed: ${status ?? "network"} ${error.name}: ${String(redact(error.message ?? ""))}`;
-  if (status === 429) return new RetryAfterError(message, retryAfterMs(headers));
+  if (status === 429) return new MailError(message, "rate_limited", retryAfterMs(headers));
   // No status means the request never got an answer (DNS, connection reset, timeout): retry.
-  if (status === null || status >= 500) return new Error(message);
+  if (status === null || status >= 500) return new MailError(message, "transient");
   // Another request with the same idempotency key is still in flight: retry once it has finished.
-  if (error.name === "concurrent_idempotent_requests") return new Error(message);
-  return new NonRetriableError(message);
+  if (error.name === "concurrent_idempotent_requests") return new MailError(message, "transient");
+  return new MailError(message, "rejected");
 }
 
 function toPayload(message: OutgoingEmail, defaultFrom: string): CreateEmailOptions {
@@ -78,7 +78,10 @@ export function createResendTransport(options: ResendTransportOptions): Transpor
     async sendBatch(messages, { idempotencyKey }): Promise<SendResult[]> {
       // The SDK does not check the limit, so we do (the Mailer checks too; this guards direct use).
       if (messages.length > MAX_BATCH) {
-        throw new NonRetriableError(`Resend batch holds at most ${MAX_BATCH} emails, got ${messages.length}`);
+        throw new MailError(
+          `Resend batch holds at most ${MAX_BATCH} emails, got ${messages.length}`,
+          "rejected",
+        );
       }
       if (messages.length === 0) return [];
       const { data, error, headers } = await resend.batch.send(

@@ -2,7 +2,7 @@
 // sees it. Checks run on what a reader can actually see (visible-html.ts walks the DOM and drops every subtree a
 // mail client hides, the preheader included), and whitespace is collapsed because plain-text conversion and
 // templates may wrap lines anywhere.
-import { NonRetriableError } from "inngest";
+import { MailError } from "./errors.ts";
 import type { OutgoingEmail } from "./types.ts";
 import { type VisibleLink, visibleHtml } from "./visible-html.ts";
 
@@ -79,12 +79,13 @@ export function checkMessage(message: OutgoingEmail, options: SendGateOptions): 
   return missing.length === 0 ? { ok: true } : { ok: false, missing };
 }
 
-/** Throws a NonRetriableError naming the template and every missing part; retrying cannot fix a template. */
+/** Throws a "rejected" MailError naming the template and every missing part; retrying cannot fix a template. */
 export function assertSendable(message: OutgoingEmail, options: SendGateOptions): void {
   const result = checkMessage(message, options);
   if (!result.ok) {
-    throw new NonRetriableError(
+    throw new MailError(
       `Send gate refused template "${message.templateId}" (${message.kind}): missing ${result.missing.join("; ")}`,
+      "rejected",
     );
   }
 }

@@ -14,6 +14,7 @@ import {
 } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { type Failure, fail, type Result } from "../lib/result.ts";
 import { repliesOf } from "../replies/store.ts";
 import { unsubscribedEvent } from "../subscribers/events.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
@@ -22,7 +23,7 @@ import { aboutSubscriber, consentIps, outboxFor, rateLimitsFor } from "./where.t
 /** The pending-event id of an erasure; its presence later tells a repeated DELETE that the person was erased. */
 export const erasureEventId = (subscriberId: string) => `erase:${subscriberId}`;
 
-export type ErasureResult = { status: "erased" | "already_erased" | "not_found" };
+export type ErasureResult = Result<{ status: "erased" | "already_erased" }, Failure<"not_found">>;
 
 /**
  * Deletes the profile and consents, detaches and de-identifies the sends, keeps the hash on the suppression list
@@ -40,7 +41,7 @@ export async function eraseSubscriber(
       .from(pendingEvents)
       .where(eq(pendingEvents.id, erasureEventId(subscriberId)))
       .limit(1);
-    return { status: erased ? "already_erased" : "not_found" };
+    return erased ? { ok: true, status: "already_erased" } : fail("not_found", "No subscriber with this id.");
   }
 
   const now = deps.now();
@@ -69,5 +70,5 @@ export async function eraseSubscriber(
   ]);
   await dispatchEvents(deps, [event]);
   deps.logger.info("subscriber erased", { subscriberId });
-  return { status: "erased" };
+  return { ok: true, status: "erased" };
 }

@@ -2,13 +2,25 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { consents, outbox, pendingEvents, rateLimits, replies, sends, suppressions } from "../db/schema.ts";
+import { type Failure, fail, type Result } from "../lib/result.ts";
 import { repliesOf } from "../replies/store.ts";
-import { findSubscriberById } from "../subscribers/store.ts";
+import { findSubscriberById, type Subscriber } from "../subscribers/store.ts";
 import { aboutSubscriber, consentIps, outboxFor, rateLimitsFor } from "./where.ts";
 
-export async function exportSubscriberData(db: Db, subscriberId: string, now: Date) {
+export async function exportSubscriberData(
+  db: Db,
+  subscriberId: string,
+  now: Date,
+): Promise<Result<{ data: SubscriberExport }, Failure<"not_found">>> {
   const profile = await findSubscriberById(db, subscriberId);
-  if (!profile) return null;
+  if (!profile) {
+    return fail("not_found", "No subscriber with this id (erased people have nothing left to export).");
+  }
+  return { ok: true, data: await collect(db, profile, now) };
+}
+
+async function collect(db: Db, profile: Subscriber, now: Date) {
+  const subscriberId = profile.id;
   const limits = rateLimitsFor(await consentIps(db, subscriberId));
   const [consentRows, sendRows, suppressionRows, outboxRows, eventRows, rateLimitRows, replyRows] =
     await Promise.all([
@@ -53,4 +65,4 @@ export async function exportSubscriberData(db: Db, subscriberId: string, now: Da
   };
 }
 
-export type SubscriberExport = NonNullable<Awaited<ReturnType<typeof exportSubscriberData>>>;
+export type SubscriberExport = Awaited<ReturnType<typeof collect>>;

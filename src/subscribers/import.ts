@@ -14,6 +14,7 @@ import { CsvError, parseCsv, uncsvCell } from "../lib/csv.ts";
 import { hashEmail, normaliseEmail } from "../lib/email-address.ts";
 import { randomId } from "../lib/ids.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { type Failure, fail, type Result } from "../lib/result.ts";
 import { consentRecord } from "./consent.ts";
 import { createdEvent } from "./events.ts";
 import { COUNTRY, LOCALE, NAME, stripQuery } from "./input.ts";
@@ -109,7 +110,6 @@ const COLUMNS: Record<string, keyof ImportRow> = {
 
 export type ImportFailure = { ok: false; fields: Record<string, string[]> };
 export type ImportSummary = {
-  ok: true;
   rows: number;
   created: number;
   active: number;
@@ -206,9 +206,10 @@ export async function importSubscribers(
   deps: Deps,
   csv: string,
   options: ImportOptions,
-): Promise<ImportSummary | ImportFailure | { ok: false; conflict: true }> {
+): Promise<Result<ImportSummary, Failure<"validation_failed" | "conflict">>> {
   const parsed = parseImport(csv);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok)
+    return fail("validation_failed", "The file has problems; nothing was imported.", parsed.fields);
   const rows = await Promise.all(
     parsed.rows.map(async (row) => ({ ...row, emailHash: await hashEmail(row.email) })),
   );
@@ -282,7 +283,12 @@ export async function importSubscribers(
     await atomic(deps.db, statements);
   } catch (error) {
     // A signup for one of these addresses landed meanwhile (unique index): nothing was written; try again.
-    if (isUniqueViolation(error)) return { ok: false, conflict: true };
+    if (isUniqueViolation(error)) {
+      return fail(
+        "conflict",
+        "Some of these addresses signed up during the import; nothing was imported. Try again.",
+      );
+    }
     throw error;
   }
   if (events.length > 0) await dispatchEvents(deps, events);

@@ -4,6 +4,7 @@
 import { RetryAfterError } from "inngest";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendCampaignPage } from "../../src/campaigns/broadcast.ts";
+import { mailStep } from "../../src/functions/mail-step.ts";
 import type { TestApp } from "../helpers/app.ts";
 import { campaignRow, campaignSends, createAndSend, runBroadcast, seed, setup } from "./helpers.ts";
 import { type BatchStub, startBatchStub } from "./resend-batch-stub.ts";
@@ -52,7 +53,10 @@ describe("broadcast through the Resend SDK", () => {
     await seed(t, { count: 30 });
     const id = await createAndSend(t);
     stub.rateLimitNext("3");
-    const attempt = sendCampaignPage(t.deps, { campaignId: id, afterId: null }, { minPageMs: 0 });
+    // Through the page step's edge, where the mail layer's rate-limit error becomes Inngest's.
+    const attempt = mailStep(() =>
+      sendCampaignPage(t.deps, { campaignId: id, afterId: null }, { minPageMs: 0 }),
+    );
     await expect(attempt).rejects.toBeInstanceOf(RetryAfterError);
     // Inngest keeps the wait in whole seconds: the server's "retry-after: 3".
     await expect(attempt).rejects.toMatchObject({ retryAfter: "3" });

@@ -4,8 +4,13 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { toInngestError } from "../../src/functions/mail-step.ts";
+import { MailError } from "../../src/mail/errors.ts";
 import { createResendTransport, retryAfterMs } from "../../src/mail/resend-transport.ts";
 import type { OutgoingEmail } from "../../src/mail/types.ts";
+
+/** The transport throws MailErrors; what Inngest sees is what a sending function's edge turns them into. */
+const atInngestEdge = (error: unknown) => toInngestError(error);
 
 type Seen = { method: string; url: string; headers: IncomingHttpHeaders; body: unknown };
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
@@ -115,23 +120,49 @@ describe("resend transport: wire format", () => {
 
   it("refuses more than 100 emails per batch without calling Resend", async () => {
     const many = Array.from({ length: 101 }, (_, i) => message(`m${i}`));
-    await expect(transport().sendBatch(many, { idempotencyKey: "big" })).rejects.toBeInstanceOf(
-      NonRetriableError,
-    );
+    const error = await transport().sendBatch(many, { idempotencyKey: "big" }).catch(atInngestEdge);
+    expect(error).toBeInstanceOf(NonRetriableError);
     expect(seen).toHaveLength(0);
   });
 });
 
 describe("resend transport: errors", () => {
+  it("throws MailErrors of its own kinds, never Inngest's error classes", async () => {
+    replies.push(
+      {
+        status: 429,
+        headers: { "retry-after": "7" },
+        body: { statusCode: 429, name: "rate_limit_exceeded", message: "x" },
+      },
+      { status: 500, body: { statusCode: 500, name: "internal_server_error", message: "boom" } },
+      { status: 422, body: { statusCode: 422, name: "validation_error", message: "bad" } },
+    );
+    const errors = [];
+    for (const key of ["a", "b", "c"])
+      errors.push(
+        await transport()
+          .send(message(key))
+          .catch((e: unknown) => e),
+      );
+    expect(errors.map((e) => [e instanceof MailError, (e as MailError).kind])).toEqual([
+      [true, "rate_limited"],
+      [true, "transient"],
+      [true, "rejected"],
+    ]);
+    expect((errors[0] as MailError).retryAfterMs).toBe(7000);
+    for (const e of errors) {
+      expect(e).not.toBeInstanceOf(NonRetriableError);
+      expect(e).not.toBeInstanceOf(RetryAfterError);
+    }
+  });
+
   it("429 becomes RetryAfterError with the provider's Retry-After", async () => {
     replies.push({
       status: 429,
       headers: { "retry-after": "7" },
       body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" },
     });
-    const error = await transport()
-      .send(message("k"))
-      .catch((e: unknown) => e);
+    const error = await transport().send(message("k")).catch(atInngestEdge);
     expect(error).toBeInstanceOf(RetryAfterError);
     // RetryAfterError takes milliseconds and stores whole seconds, as Inngest's API expects.
     expect((error as RetryAfterError).retryAfter).toBe("7");
@@ -144,16 +175,14 @@ describe("resend transport: errors", () => {
     });
     const error = await transport()
       .sendBatch([message("a")], { idempotencyKey: "b" })
-      .catch((e: unknown) => e);
+      .catch(atInngestEdge);
     expect(error).toBeInstanceOf(RetryAfterError);
     expect((error as RetryAfterError).retryAfter).toBe("1");
   });
 
   it("5xx is a plain, retriable Error", async () => {
     replies.push({ status: 500, body: { statusCode: 500, name: "internal_server_error", message: "boom" } });
-    const error = await transport()
-      .send(message("k"))
-      .catch((e: unknown) => e);
+    const error = await transport().send(message("k")).catch(atInngestEdge);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(NonRetriableError);
     expect(error).not.toBeInstanceOf(RetryAfterError);
@@ -161,16 +190,14 @@ describe("resend transport: errors", () => {
 
   it("a non-JSON 502 from a proxy is retriable", async () => {
     replies.push({ status: 502, body: "<html>Bad gateway</html>" });
-    const error = await transport()
-      .send(message("k"))
-      .catch((e: unknown) => e);
+    const error = await transport().send(message("k")).catch(atInngestEdge);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(NonRetriableError);
   });
 
   it("a network failure is retriable", async () => {
     const dead = createResendTransport({ apiKey: "re_x", baseUrl: "http://127.0.0.1:1", from: "a@b.test" });
-    const error = await dead.send(message("k")).catch((e: unknown) => e);
+    const error = await dead.send(message("k")).catch(atInngestEdge);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(NonRetriableError);
     expect((error as Error).message).toMatch(/network/);
@@ -181,9 +208,7 @@ describe("resend transport: errors", () => {
       status: 422,
       body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field: reader@example.com" },
     });
-    const error = await transport()
-      .send(message("k"))
-      .catch((e: unknown) => e);
+    const error = await transport().send(message("k")).catch(atInngestEdge);
     expect(error).toBeInstanceOf(NonRetriableError);
     expect((error as Error).message).toContain('template "lesson"');
     expect((error as Error).message).not.toContain("reader@example.com");
@@ -194,17 +219,13 @@ describe("resend transport: errors", () => {
       status: 409,
       body: { statusCode: 409, name: "concurrent_idempotent_requests", message: "in flight" },
     });
-    const concurrent = await transport()
-      .send(message("k"))
-      .catch((e: unknown) => e);
+    const concurrent = await transport().send(message("k")).catch(atInngestEdge);
     expect(concurrent).not.toBeInstanceOf(NonRetriableError);
     replies.push({
       status: 409,
       body: { statusCode: 409, name: "invalid_idempotent_request", message: "different body" },
     });
-    const mismatch = await transport()
-      .send(message("k"))
-      .catch((e: unknown) => e);
+    const mismatch = await transport().send(message("k")).catch(atInngestEdge);
     expect(mismatch).toBeInstanceOf(NonRetriableError);
   });
 

@@ -11,6 +11,8 @@ import { outbox } from "../../src/db/schema.ts";
 import { previewCtx, previewUnsubscribeUrl } from "../../src/emails/preview-data.ts";
 import { emailRegistry } from "../../src/emails/registry.ts";
 import { escapeHtml, renderEmail, unsubscribeHeaders } from "../../src/emails/render.ts";
+import { toInngestError } from "../../src/functions/mail-step.ts";
+import { MailError } from "../../src/mail/errors.ts";
 import { createMailer } from "../../src/mail/mailer.ts";
 import { createOutboxTransport } from "../../src/mail/outbox-transport.ts";
 import { checkMessage } from "../../src/mail/send-gate.ts";
@@ -224,11 +226,13 @@ describe("checkMessage", () => {
 });
 
 describe("Mailer", () => {
-  it("refuses the broken template with a NonRetriableError and never calls the transport", async () => {
+  it("refuses the broken template with a rejected MailError (NonRetriableError at a function's edge) and never calls the transport", async () => {
     const transport = spyTransport();
     const mailer = createMailer({ transport, config });
     const error = await mailer.send(await brokenMessage()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NonRetriableError);
+    expect(error).toBeInstanceOf(MailError);
+    expect((error as MailError).kind).toBe("rejected");
+    expect(toInngestError(error)).toBeInstanceOf(NonRetriableError);
     expect((error as Error).message).toMatch(
       /template "broken-no-footer".*crisis footer in html.*crisis footer in text/,
     );
@@ -239,9 +243,8 @@ describe("Mailer", () => {
     const transport = spyTransport();
     const mailer = createMailer({ transport, config });
     const batch = [await goodMessage("g1"), await brokenMessage("b1"), await goodMessage("g2")];
-    await expect(mailer.sendBatch(batch, { idempotencyKey: "batch-1" })).rejects.toBeInstanceOf(
-      NonRetriableError,
-    );
+    const error = await mailer.sendBatch(batch, { idempotencyKey: "batch-1" }).catch(toInngestError);
+    expect(error).toBeInstanceOf(NonRetriableError);
     expect(transport.sendBatch).not.toHaveBeenCalled();
   });
 

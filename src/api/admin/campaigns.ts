@@ -8,13 +8,10 @@
 //                         nobody needs allowEmpty: true
 //   POST /:id/cancel      stop it; no page starts after this
 //   POST /:id/resume      continue a paused campaign (already-sent recipients are skipped)
-import type { Context } from "hono";
 import { Hono } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { countAudience } from "../../campaigns/audience.ts";
 import { createCampaign } from "../../campaigns/create.ts";
-import type { Failure } from "../../campaigns/result.ts";
 import {
   createCampaignSchema,
   listCampaignsQuery,
@@ -26,30 +23,16 @@ import { testSend } from "../../campaigns/test-send.ts";
 import { cancelCampaign, requestSend, resumeCampaign } from "../../campaigns/transitions.ts";
 import { getCampaign, listCampaigns } from "../../campaigns/view.ts";
 import type { AppDeps } from "../../deps.ts";
+import { failureResponse } from "../errors.ts";
 import { adminId, validate } from "../validation.ts";
 
 const params = z.object({ id: adminId("campaign") });
-
-/** The shared error shape, extended with the linter's findings where there are any. */
-function failure(c: Context, f: Failure) {
-  return c.json(
-    {
-      error: {
-        code: f.code,
-        message: f.message,
-        ...(f.fields ? { fields: f.fields } : {}),
-        ...(f.findings ? { findings: f.findings } : {}),
-      },
-    },
-    f.status as ContentfulStatusCode,
-  );
-}
 
 export function campaignRoutes(deps: AppDeps) {
   return new Hono()
     .post("/", validate("json", createCampaignSchema), async (c) => {
       const result = await createCampaign(deps, c.req.valid("json"));
-      if (!result.ok) return failure(c, result);
+      if (!result.ok) return failureResponse(c, result);
       return c.json({ campaign: result.campaign, warnings: result.warnings }, 201);
     })
     .get("/", validate("query", listCampaignsQuery), async (c) => {
@@ -59,7 +42,7 @@ export function campaignRoutes(deps: AppDeps) {
     .get("/:id", validate("param", params), async (c) => {
       c.header("Cache-Control", "no-store");
       const result = await getCampaign(deps, c.req.valid("param").id);
-      if (!result.ok) return failure(c, result);
+      if (!result.ok) return failureResponse(c, result);
       return c.json({ campaign: result.campaign });
     })
     .get("/:id/audience", validate("param", params), async (c) => {
@@ -70,22 +53,22 @@ export function campaignRoutes(deps: AppDeps) {
     })
     .post("/:id/test", validate("param", params), validate("json", testSendSchema), async (c) => {
       const result = await testSend(deps, c.req.valid("param").id, c.req.valid("json"));
-      if (!result.ok) return failure(c, result);
+      if (!result.ok) return failureResponse(c, result);
       return c.json({ sent: result.sent }, 202);
     })
     .post("/:id/send", validate("param", params), validate("json", sendCampaignSchema), async (c) => {
       const result = await requestSend(deps, c.req.valid("param").id, c.req.valid("json"));
-      if (!result.ok) return failure(c, result);
+      if (!result.ok) return failureResponse(c, result);
       return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
     })
     .post("/:id/cancel", validate("param", params), async (c) => {
       const result = await cancelCampaign(deps, c.req.valid("param").id);
-      if (!result.ok) return failure(c, result);
+      if (!result.ok) return failureResponse(c, result);
       return c.json({ campaign: result.campaign, dispatched: result.dispatched });
     })
     .post("/:id/resume", validate("param", params), validate("json", resumeCampaignSchema), async (c) => {
       const result = await resumeCampaign(deps, c.req.valid("param").id, c.req.valid("json"));
-      if (!result.ok) return failure(c, result);
+      if (!result.ok) return failureResponse(c, result);
       return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
     });
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { eraseSubscriber } from "../../privacy/erasure.ts";
 import { exportSubscriberData } from "../../privacy/export.ts";
-import { apiError } from "../errors.ts";
+import { failureResponse } from "../errors.ts";
 import { adminId, validate } from "../validation.ts";
 
 const params = z.object({ id: adminId("subscriber") });
@@ -16,22 +16,16 @@ export function privacyRoutes(deps: AppDeps) {
   return new Hono()
     .get("/:id/export", validate("param", params), async (c) => {
       const { id } = c.req.valid("param");
-      const data = await exportSubscriberData(deps.db, id, deps.now());
-      if (!data)
-        return apiError(
-          c,
-          404,
-          "not_found",
-          "No subscriber with this id (erased people have nothing left to export).",
-        );
+      const result = await exportSubscriberData(deps.db, id, deps.now());
+      if (!result.ok) return failureResponse(c, result);
       c.header("Cache-Control", "no-store");
       c.header("Content-Disposition", `attachment; filename="subscriber-${id}.json"`);
-      return c.json(data);
+      return c.json(result.data);
     })
     .delete("/:id", validate("param", params), async (c) => {
       const { id } = c.req.valid("param");
       const result = await eraseSubscriber(deps, id);
-      if (result.status === "not_found") return apiError(c, 404, "not_found", "No subscriber with this id.");
+      if (!result.ok) return failureResponse(c, result);
       return c.json({ subscriberId: id, status: result.status });
     });
 }

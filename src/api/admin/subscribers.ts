@@ -12,7 +12,7 @@ import { exportSubscribersCsv } from "../../subscribers/export-csv.ts";
 import { importOptionsSchema, importSubscribers } from "../../subscribers/import.ts";
 import { listQuerySchema, listSubscribers } from "../../subscribers/list.ts";
 import { addTags, removeTag, tagSchema } from "../../subscribers/tags.ts";
-import { apiError } from "../errors.ts";
+import { apiError, failureResponse } from "../errors.ts";
 import { adminId, validate } from "../validation.ts";
 
 const id = adminId("subscriber");
@@ -48,36 +48,20 @@ export function subscriberAdminRoutes(deps: AppDeps) {
         );
       }
       const result = await importSubscribers(deps, await c.req.text(), c.req.valid("query"));
-      if (!result.ok) {
-        if ("conflict" in result) {
-          return apiError(
-            c,
-            409,
-            "conflict",
-            "Some of these addresses signed up during the import; nothing was imported. Try again.",
-          );
-        }
-        return apiError(
-          c,
-          422,
-          "validation_failed",
-          "The file has problems; nothing was imported.",
-          result.fields,
-        );
-      }
+      if (!result.ok) return failureResponse(c, result);
       const { ok: _ok, ...summary } = result;
       return c.json({ imported: summary }, 201);
     })
     .post("/:id/tags", validate("param", z.object({ id })), validate("json", tagsBody), async (c) => {
       const subscriberId = c.req.valid("param").id;
-      const tags = await addTags(deps, subscriberId, c.req.valid("json").tags);
-      if (!tags) return apiError(c, 404, "not_found", "No subscriber with this id.");
-      return c.json({ subscriber: { id: subscriberId, tags } });
+      const result = await addTags(deps, subscriberId, c.req.valid("json").tags);
+      if (!result.ok) return failureResponse(c, result);
+      return c.json({ subscriber: { id: subscriberId, tags: result.tags } });
     })
     .delete("/:id/tags/:tag", validate("param", z.object({ id, tag: tagSchema })), async (c) => {
       const { id: subscriberId, tag } = c.req.valid("param");
-      const tags = await removeTag(deps, subscriberId, tag);
-      if (!tags) return apiError(c, 404, "not_found", "No subscriber with this id.");
-      return c.json({ subscriber: { id: subscriberId, tags } });
+      const result = await removeTag(deps, subscriberId, tag);
+      if (!result.ok) return failureResponse(c, result);
+      return c.json({ subscriber: { id: subscriberId, tags: result.tags } });
     });
 }

@@ -1,0 +1,24 @@
+// The edge between the mail layer and Inngest: a mail error becomes the error class that gives Inngest the right
+// retry behaviour. Every step that sends mail runs its work through mailStep.
+import { NonRetriableError, RetryAfterError } from "inngest";
+import { MailError } from "../mail/errors.ts";
+
+export function toInngestError(error: unknown): unknown {
+  if (!(error instanceof MailError)) return error;
+  switch (error.kind) {
+    case "rate_limited":
+      return new RetryAfterError(error.message, error.retryAfterMs ?? 1000, { cause: error });
+    case "rejected":
+      return new NonRetriableError(error.message, { cause: error });
+    case "transient":
+      return error;
+  }
+}
+
+export async function mailStep<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toInngestError(error);
+  }
+}
