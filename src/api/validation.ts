@@ -1,24 +1,15 @@
-// Validation at the edge of every JSON route: request parts checked by zod, failures answered in our error shape.
-import type { ValidationTargets } from "hono";
-import { validator } from "hono/validator";
+// Validation at the edge of every JSON route: @hono/zod-validator checks the request part against its zod schema,
+// and this one hook answers a failure in our error shape (a clear 422 with field messages) instead of the
+// library's default 400 with the raw ZodError. Malformed JSON is a 400 (Hono's json validator raises it before
+// the schema sees the body).
+import type { Context } from "hono";
 import { z } from "zod";
 import { apiError, fieldErrors } from "./errors.ts";
 
-/**
- * zod validation with a clear 422 instead of @hono/zod-validator's raw ZodError dump. Malformed JSON is a 400
- * (Hono's json validator raises it before we see the body).
- */
-export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType>(
-  target: Target,
-  schema: Schema,
-) {
-  return validator(target, async (value, c) => {
-    const result = await schema.safeParseAsync(value);
-    if (!result.success) {
-      return apiError(c, 422, "validation_failed", "Some fields are invalid.", fieldErrors(result.error));
-    }
-    return result.data as z.output<Schema>;
-  });
+export function onInvalid(result: { success: true } | { success: false; error: z.ZodError }, c: Context) {
+  if (!result.success) {
+    return apiError(c, 422, "validation_failed", "Some fields are invalid.", fieldErrors(result.error));
+  }
 }
 
 /** An id in an admin route's path, as this app makes them ("cmp_…", "sub_…"): never a path, query or wildcard. */

@@ -8,6 +8,7 @@
 //                         nobody needs allowEmpty: true
 //   POST /:id/cancel      stop it; no page starts after this
 //   POST /:id/resume      continue a paused campaign (already-sent recipients are skipped)
+import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import { countAudience } from "../../campaigns/audience.ts";
@@ -24,51 +25,66 @@ import { cancelCampaign, requestSend, resumeCampaign } from "../../campaigns/tra
 import { getCampaign, listCampaigns } from "../../campaigns/view.ts";
 import type { AppDeps } from "../../deps.ts";
 import { failureResponse } from "../errors.ts";
-import { adminId, validate } from "../validation.ts";
+import { adminId, onInvalid } from "../validation.ts";
 
 const params = z.object({ id: adminId("campaign") });
 
 export function campaignRoutes(deps: AppDeps) {
   return new Hono()
-    .post("/", validate("json", createCampaignSchema), async (c) => {
+    .post("/", zValidator("json", createCampaignSchema, onInvalid), async (c) => {
       const result = await createCampaign(deps, c.req.valid("json"));
       if (!result.ok) return failureResponse(c, result);
       return c.json({ campaign: result.campaign, warnings: result.warnings }, 201);
     })
-    .get("/", validate("query", listCampaignsQuery), async (c) => {
+    .get("/", zValidator("query", listCampaignsQuery, onInvalid), async (c) => {
       c.header("Cache-Control", "no-store");
       return c.json(await listCampaigns(deps, c.req.valid("query")));
     })
-    .get("/:id", validate("param", params), async (c) => {
+    .get("/:id", zValidator("param", params, onInvalid), async (c) => {
       c.header("Cache-Control", "no-store");
       const result = await getCampaign(deps, c.req.valid("param").id);
       if (!result.ok) return failureResponse(c, result);
       return c.json({ campaign: result.campaign });
     })
-    .get("/:id/audience", validate("param", params), async (c) => {
+    .get("/:id/audience", zValidator("param", params, onInvalid), async (c) => {
       c.header("Cache-Control", "no-store");
       const result = await getCampaign(deps, c.req.valid("param").id);
-      if (!result.ok) return failure(c, result);
+      if (!result.ok) return failureResponse(c, result);
       return c.json({ audience: { count: await countAudience(deps.db, result.campaign.audience) } });
     })
-    .post("/:id/test", validate("param", params), validate("json", testSendSchema), async (c) => {
-      const result = await testSend(deps, c.req.valid("param").id, c.req.valid("json"));
-      if (!result.ok) return failureResponse(c, result);
-      return c.json({ sent: result.sent }, 202);
-    })
-    .post("/:id/send", validate("param", params), validate("json", sendCampaignSchema), async (c) => {
-      const result = await requestSend(deps, c.req.valid("param").id, c.req.valid("json"));
-      if (!result.ok) return failureResponse(c, result);
-      return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
-    })
-    .post("/:id/cancel", validate("param", params), async (c) => {
+    .post(
+      "/:id/test",
+      zValidator("param", params, onInvalid),
+      zValidator("json", testSendSchema, onInvalid),
+      async (c) => {
+        const result = await testSend(deps, c.req.valid("param").id, c.req.valid("json"));
+        if (!result.ok) return failureResponse(c, result);
+        return c.json({ sent: result.sent }, 202);
+      },
+    )
+    .post(
+      "/:id/send",
+      zValidator("param", params, onInvalid),
+      zValidator("json", sendCampaignSchema, onInvalid),
+      async (c) => {
+        const result = await requestSend(deps, c.req.valid("param").id, c.req.valid("json"));
+        if (!result.ok) return failureResponse(c, result);
+        return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
+      },
+    )
+    .post("/:id/cancel", zValidator("param", params, onInvalid), async (c) => {
       const result = await cancelCampaign(deps, c.req.valid("param").id);
       if (!result.ok) return failureResponse(c, result);
       return c.json({ campaign: result.campaign, dispatched: result.dispatched });
     })
-    .post("/:id/resume", validate("param", params), validate("json", resumeCampaignSchema), async (c) => {
-      const result = await resumeCampaign(deps, c.req.valid("param").id, c.req.valid("json"));
-      if (!result.ok) return failureResponse(c, result);
-      return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
-    });
+    .post(
+      "/:id/resume",
+      zValidator("param", params, onInvalid),
+      zValidator("json", resumeCampaignSchema, onInvalid),
+      async (c) => {
+        const result = await resumeCampaign(deps, c.req.valid("param").id, c.req.valid("json"));
+        if (!result.ok) return failureResponse(c, result);
+        return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
+      },
+    );
 }

@@ -5,6 +5,7 @@
 //   POST   /import           CSV body (text/csv); ?source=...&priorConsent=true|false[&consentedAt&page&wordingVersion]
 //   POST   /:id/tags         { "tags": [...] } adds tags
 //   DELETE /:id/tags/:tag    removes one tag
+import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
@@ -13,7 +14,7 @@ import { importOptionsSchema, importSubscribers } from "../../subscribers/import
 import { listQuerySchema, listSubscribers } from "../../subscribers/list.ts";
 import { addTags, removeTag, tagSchema } from "../../subscribers/tags.ts";
 import { apiError, failureResponse } from "../errors.ts";
-import { adminId, validate } from "../validation.ts";
+import { adminId, onInvalid } from "../validation.ts";
 
 const id = adminId("subscriber");
 
@@ -23,21 +24,25 @@ const tagsBody = z
 
 export function subscriberAdminRoutes(deps: AppDeps) {
   return new Hono()
-    .get("/", validate("query", listQuerySchema), async (c) => {
+    .get("/", zValidator("query", listQuerySchema, onInvalid), async (c) => {
       c.header("Cache-Control", "no-store");
       return c.json(await listSubscribers(deps, c.req.valid("query")));
     })
-    .get("/export", validate("query", listQuerySchema.omit({ after: true, limit: true })), (c) => {
-      const stamp = deps.now().toISOString().slice(0, 10);
-      return new Response(exportSubscribersCsv(deps, c.req.valid("query")), {
-        headers: {
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": `attachment; filename="subscribers-${stamp}.csv"`,
-          "Cache-Control": "no-store",
-        },
-      });
-    })
-    .post("/import", validate("query", importOptionsSchema), async (c) => {
+    .get(
+      "/export",
+      zValidator("query", listQuerySchema.omit({ after: true, limit: true }), onInvalid),
+      (c) => {
+        const stamp = deps.now().toISOString().slice(0, 10);
+        return new Response(exportSubscribersCsv(deps, c.req.valid("query")), {
+          headers: {
+            "Content-Type": "text/csv; charset=utf-8",
+            "Content-Disposition": `attachment; filename="subscribers-${stamp}.csv"`,
+            "Cache-Control": "no-store",
+          },
+        });
+      },
+    )
+    .post("/import", zValidator("query", importOptionsSchema, onInvalid), async (c) => {
       const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
       if (type !== "text/csv") {
         return apiError(
@@ -52,13 +57,18 @@ export function subscriberAdminRoutes(deps: AppDeps) {
       const { ok: _ok, ...summary } = result;
       return c.json({ imported: summary }, 201);
     })
-    .post("/:id/tags", validate("param", z.object({ id })), validate("json", tagsBody), async (c) => {
-      const subscriberId = c.req.valid("param").id;
-      const result = await addTags(deps, subscriberId, c.req.valid("json").tags);
-      if (!result.ok) return failureResponse(c, result);
-      return c.json({ subscriber: { id: subscriberId, tags: result.tags } });
-    })
-    .delete("/:id/tags/:tag", validate("param", z.object({ id, tag: tagSchema })), async (c) => {
+    .post(
+      "/:id/tags",
+      zValidator("param", z.object({ id }), onInvalid),
+      zValidator("json", tagsBody, onInvalid),
+      async (c) => {
+        const subscriberId = c.req.valid("param").id;
+        const result = await addTags(deps, subscriberId, c.req.valid("json").tags);
+        if (!result.ok) return failureResponse(c, result);
+        return c.json({ subscriber: { id: subscriberId, tags: result.tags } });
+      },
+    )
+    .delete("/:id/tags/:tag", zValidator("param", z.object({ id, tag: tagSchema }), onInvalid), async (c) => {
       const { id: subscriberId, tag } = c.req.valid("param");
       const result = await removeTag(deps, subscriberId, tag);
       if (!result.ok) return failureResponse(c, result);
