@@ -45,7 +45,7 @@ const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
 const NAIVE_SAMPLE = Number(process.env.BENCH_NAIVE_SAMPLE ?? 2_000);
 const RATE = 5;
 const SELF = fileURLToPath(import.meta.url);
-const STUB = fileURLToPath(new URL("../test/campaigns/resend-batch-stub.ts", import.meta.url));
+const STUB = fileURLToPath(new URL("../test-support/resend-stub.ts", import.meta.url));
 
 type PhaseResult = {
   recipients: number;

@@ -3,13 +3,14 @@
 // broadcast runs through @inngest/test.
 import { InngestTestEngine } from "@inngest/test";
 import { asc, eq } from "drizzle-orm";
-import { type CampaignAudience, campaigns, outbox, sends, suppressions } from "../../src/db/schema.ts";
+import { type CampaignAudience, campaigns, outbox, sends } from "../../src/db/schema.ts";
 import { createBroadcastCampaign } from "../../src/functions/broadcast-campaign.ts";
 import { createBroadcastChunk } from "../../src/functions/broadcast-chunk.ts";
 import type { RunOptions } from "../../src/functions/broadcast-run.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
 import type { Mailer, OutgoingEmail } from "../../src/mail/types.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { suppress as suppressRow } from "../helpers/seed.ts";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 export const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -77,7 +78,7 @@ export async function suppress(
   email: string,
   reason: "bounced" | "complained" | "manual" = "complained",
 ) {
-  await t.db.insert(suppressions).values({ emailHash: await hashEmail(email), reason });
+  await suppressRow(t.db, email, reason);
 }
 
 export type BatchCall = { idempotencyKey: string; to: string[] };

@@ -5,19 +5,19 @@ import { RetryAfterError } from "inngest";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendCampaignPage } from "../../src/campaigns/broadcast.ts";
 import { mailStep } from "../../src/functions/mail-step.ts";
+import { type ResendStub, startResendStub } from "../../test-support/resend-stub.ts";
 import type { TestApp } from "../helpers/app.ts";
 import { campaignRow, campaignSends, createAndSend, runBroadcast, seed, setup } from "./helpers.ts";
-import { type BatchStub, startBatchStub } from "./resend-batch-stub.ts";
 
 let t: TestApp;
-let stub: BatchStub;
+let stub: ResendStub;
 afterEach(async () => {
   t?.close();
   await stub?.close();
 });
 
 async function resendApp() {
-  stub = await startBatchStub({ keepEmails: true });
+  stub = await startResendStub({ keepEmails: true });
   t = setup({ env: { MAIL_TRANSPORT: "resend", RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: stub.url } });
   expect(t.deps.mailer.transport).toBe("resend");
 }

@@ -9,8 +9,8 @@ import {
   sends,
   subscribers,
 } from "../../src/db/schema.ts";
-import { hashEmail } from "../../src/lib/email-address.ts";
 import type { TestApp } from "../helpers/app.ts";
+import { insertSubscriber } from "../helpers/seed.ts";
 
 export const newSecret = () => `whsec_${randomBytes(24).toString("base64")}`;
 
@@ -75,16 +75,12 @@ export async function seedSubscriber(
   email: string,
   options: { status?: SubscriberStatus; softBounces?: number; id?: string; createdAt?: Date } = {},
 ) {
-  const id = options.id ?? `sub_${randomBytes(8).toString("hex")}`;
-  await t.db.insert(subscribers).values({
-    id,
+  const { id } = await insertSubscriber(t.db, {
+    id: options.id ?? `sub_${randomBytes(8).toString("hex")}`,
     email,
-    emailHash: await hashEmail(email),
     firstName: "Robin",
-    status: options.status ?? "active",
     source: "hosted-form",
-    softBounces: options.softBounces ?? 0,
-    ...(options.createdAt ? { createdAt: options.createdAt, updatedAt: options.createdAt } : {}),
+    ...options,
   });
   return id;
 }

@@ -2,16 +2,25 @@
 // transport, the shipped content and a fake Inngest event API. Each test gets its own.
 import { createApp } from "../../src/app.ts";
 import { buildDeps } from "../../src/build-deps.ts";
-import { type RawEnv, testConfig } from "../../src/config.ts";
+import type { RawEnv } from "../../src/config.ts";
 import { loadContentFromDisk } from "../../src/content/node.ts";
+import type { Db } from "../../src/db/client.ts";
 import { openNodeDb } from "../../src/db/node.ts";
 import { createInngestClient } from "../../src/inngest/client.ts";
 import { createLogger } from "../../src/lib/log.ts";
+import type { Transport } from "../../src/mail/types.ts";
+import { testConfig } from "./config.ts";
 import { createFakeInngestApi } from "./fake-inngest.ts";
 
 let content: ReturnType<typeof loadContentFromDisk> | undefined;
 
-export function createTestApp(options: { env?: RawEnv; now?: () => Date } = {}) {
+/**
+ * The real dependencies over a fresh in-memory database. `transport` replaces the configured one, for function
+ * tests that need to observe or break the provider.
+ */
+export function createTestDeps(
+  options: { env?: RawEnv; now?: () => Date; transport?: (db: Db) => Transport } = {},
+) {
   const config = testConfig({ INNGEST_DEV: "1", ...options.env });
   const nodeDb = openNodeDb(":memory:");
   const inngestApi = createFakeInngestApi();
@@ -24,9 +33,15 @@ export function createTestApp(options: { env?: RawEnv; now?: () => Date } = {}) 
     content,
     logger,
     inngest: createInngestClient(config, { fetch: inngestApi.fetch, logger }),
+    ...(options.transport ? { transport: options.transport(nodeDb.db) } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const app = createApp(deps);
-  return { app, deps, db: nodeDb.db, sqlite: nodeDb.sqlite, inngestApi, logLines, close: nodeDb.close };
+  return { deps, db: nodeDb.db, sqlite: nodeDb.sqlite, inngestApi, logLines, close: nodeDb.close };
+}
+
+/** The real app over {@link createTestDeps}. */
+export function createTestApp(options: { env?: RawEnv; now?: () => Date } = {}) {
+  const t = createTestDeps(options);
+  return { app: createApp(t.deps), ...t };
 }
 export type TestApp = ReturnType<typeof createTestApp>;

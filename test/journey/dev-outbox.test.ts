@@ -1,9 +1,9 @@
 // /dev/outbox exists only for the local outbox transport outside production.
 import { afterEach, describe, expect, it } from "vitest";
 import { devOutboxEnabled } from "../../src/api/dev-outbox.ts";
-import { testConfig } from "../../src/config.ts";
 import { outbox } from "../../src/db/schema.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { testConfig } from "../helpers/config.ts";
 
 let t: TestApp;
 afterEach(() => t?.close());

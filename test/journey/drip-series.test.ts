@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sends, subscribers } from "../../src/db/schema.ts";
 import { createDripSeries } from "../../src/functions/drip-series.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
+import { startResendStub } from "../../test-support/resend-stub.ts";
 import { journeyDeps, outboxRows, runFunction, seedSubscriber, sleepMocks } from "./helpers.ts";
-import { startResendStub } from "./resend-stub.ts";
 
 type Journey = ReturnType<typeof journeyDeps>;
 let j: Journey | undefined;

@@ -3,24 +3,11 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import type { App } from "../../src/app.ts";
-import { buildDeps } from "../../src/build-deps.ts";
-import { type RawEnv, testConfig } from "../../src/config.ts";
-import { loadContentFromDisk } from "../../src/content/node.ts";
 import type { Db } from "../../src/db/client.ts";
-import { openNodeDb } from "../../src/db/node.ts";
-import {
-  consents,
-  outbox,
-  pendingEvents,
-  type SubscriberStatus,
-  subscribers,
-  suppressions,
-} from "../../src/db/schema.ts";
-import { createInngestClient } from "../../src/inngest/client.ts";
+import { consents, outbox, pendingEvents, type SubscriberStatus, subscribers } from "../../src/db/schema.ts";
 import { hashEmail, normaliseEmail } from "../../src/lib/email-address.ts";
-import { createLogger } from "../../src/lib/log.ts";
-import type { Transport } from "../../src/mail/types.ts";
-import { createFakeInngestApi } from "../helpers/fake-inngest.ts";
+import { createTestDeps } from "../helpers/app.ts";
+import { insertSubscriber, suppress } from "../helpers/seed.ts";
 
 export const APP_URL = "http://newsletter.test";
 
@@ -65,22 +52,16 @@ export async function seedSubscriber(
   options: { status?: SubscriberStatus; email?: string; firstName?: string; country?: string } = {},
 ) {
   const email = normaliseEmail(options.email ?? `reader${++seq}@example.com`);
-  const id = `sub_seed${++seq}`;
-  await db.insert(subscribers).values({
-    id,
+  return insertSubscriber(db, {
+    id: `sub_seed${++seq}`,
     email,
-    emailHash: await hashEmail(email),
     firstName: options.firstName ?? "Sam",
-    status: options.status ?? "active",
-    source: "test",
-    country: options.country ?? null,
+    ...(options.status ? { status: options.status } : {}),
+    ...(options.country ? { country: options.country } : {}),
   });
-  return { id, email };
 }
 
-export async function suppress(db: Db, email: string, reason: (typeof suppressions.$inferInsert)["reason"]) {
-  await db.insert(suppressions).values({ emailHash: await hashEmail(email), reason });
-}
+export { suppress };
 
 export async function subscriberByEmail(db: Db, email: string) {
   const [row] = await db
@@ -118,30 +99,8 @@ export function outboxRows(sqlite: { prepare: (sql: string) => { all: () => unkn
     });
 }
 
-/**
- * Deps over a fresh in-memory database like createTestApp's, but with a replaceable transport, for function
- * tests that need to observe or break the provider.
- */
-export function journeyDeps(
-  options: { transport?: (db: Db) => Transport; env?: RawEnv; now?: () => Date } = {},
-) {
-  const config = testConfig({ INNGEST_DEV: "1", ...options.env });
-  const nodeDb = openNodeDb(":memory:");
-  const inngestApi = createFakeInngestApi();
-  const deps = buildDeps({
-    config,
-    db: nodeDb.db,
-    content: loadContentFromDisk(),
-    logger: createLogger("error", () => {}),
-    inngest: createInngestClient(config, {
-      fetch: inngestApi.fetch,
-      logger: createLogger("error", () => {}),
-    }),
-    ...(options.transport ? { transport: options.transport(nodeDb.db) } : {}),
-    ...(options.now ? { now: options.now } : {}),
-  });
-  return { deps, db: nodeDb.db, sqlite: nodeDb.sqlite, inngestApi, close: nodeDb.close };
-}
+/** Deps for function tests, with a replaceable transport: the shared builder (test/helpers/app.ts). */
+export const journeyDeps = createTestDeps;
 
 type Fn = ConstructorParameters<typeof InngestTestEngine>[0]["function"];
 

@@ -5,7 +5,6 @@ import { render, toPlainText } from "@react-email/render";
 import { count } from "drizzle-orm";
 import { NonRetriableError } from "inngest";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { testConfig } from "../../src/config.ts";
 import { openNodeDb } from "../../src/db/node.ts";
 import { outbox } from "../../src/db/schema.ts";
 import { previewCtx, previewUnsubscribeUrl } from "../../src/emails/preview-data.ts";
@@ -17,6 +16,7 @@ import { createMailer } from "../../src/mail/mailer.ts";
 import { createOutboxTransport } from "../../src/mail/outbox-transport.ts";
 import { checkMessage } from "../../src/mail/send-gate.ts";
 import { MAX_BATCH, type OutgoingEmail, type Transport } from "../../src/mail/types.ts";
+import { testConfig } from "../helpers/config.ts";
 
 const config = testConfig();
 const POSTAL = config.mail.postalAddress;

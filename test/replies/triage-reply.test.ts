@@ -10,7 +10,7 @@ import type { Transport } from "../../src/mail/types.ts";
 import { recordLocalInbound } from "../../src/replies/receive.ts";
 import { confirmationEmail } from "../../src/subscribers/emails.ts";
 import { journeyDeps, runFunction, seedSubscriber } from "../journey/helpers.ts";
-import { startResendStub } from "../journey/resend-stub.ts";
+import { startResendStub } from "../../test-support/resend-stub.ts";
 
 type J = ReturnType<typeof journeyDeps>;
 let j: J | undefined;

@@ -1,9 +1,16 @@
-// A local stand-in for Resend's batch endpoint (POST /emails/batch), answering the way the real API does where it
-// matters to a broadcast: bearer auth, at most 100 emails per call, one { data: [{ id }] } per email, the same ids
-// back for a repeated Idempotency-Key with the same body, 409 invalid_idempotent_request for a reused key with a
-// different body, and (on request) 429 with retry-after. Bodies are hashed, never kept: the benchmark pushes
-// gigabytes through it. Run it as a process with `node --import tsx test/campaigns/resend-batch-stub.ts` (it
-// prints its URL and answers GET /stats); tests start it in-process.
+// The one local stand-in for the Resend API, shared by the tests and the benchmarks (hence outside test/ and
+// src/: it is neither a test nor shipped). It answers the way the real API does where retries and broadcasts
+// care:
+// - POST /emails (one email): one delivery per Idempotency-Key, the same id back for a repeated key, and (on
+//   request) a dropped connection after accepting, the case where the provider sent the email but the step never
+//   heard back.
+// - GET /emails/receiving/{id}: an inbound message put in `receiving` (404 otherwise).
+// - POST /emails/batch: bearer auth, at most 100 emails per call, one { data: [{ id }] } per email, the same ids
+//   back for a repeated Idempotency-Key with the same body, 409 invalid_idempotent_request for a reused key with
+//   a different body, and (on request) 429 with retry-after. Bodies are hashed, never kept (unless asked): the
+//   benchmark pushes gigabytes through it.
+// Run it as a process with `node --import tsx test-support/resend-stub.ts` (it prints its URL and answers
+// GET /stats); tests start it in-process.
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,8 +37,40 @@ export type StubStats = {
   keys: string[];
 };
 
-export async function startBatchStub(options: { keepEmails?: boolean; recordKeys?: boolean } = {}) {
+/** One call to POST /emails as the stub saw it. */
+export type SingleRequest = {
+  idempotencyKey: string | undefined;
+  body: {
+    to: string | string[];
+    subject: string;
+    text?: string;
+    html?: string;
+    reply_to?: string | string[];
+    headers?: Record<string, string>;
+  };
+};
+
+/** What GET /emails/receiving/{id} answers (Resend's receiving API, SDK 6.38 GetReceivingEmailResponseSuccess). */
+export type StubReceivedEmail = {
+  from: string;
+  to?: string[];
+  subject: string;
+  text?: string | null;
+  html?: string | null;
+  headers?: Record<string, string> | null;
+  message_id?: string;
+  created_at?: string;
+};
+
+export async function startResendStub(options: { keepEmails?: boolean; recordKeys?: boolean } = {}) {
   const stats: StubStats = { calls: 0, emails: 0, replays: 0, rateLimited: 0, bytes: 0, keys: [] };
+  const requests: SingleRequest[] = [];
+  const delivered = new Map<string, { id: string; body: SingleRequest["body"] }>();
+  const dropFirstResponse = new Set<string>();
+  // Inbound (receiving) messages by email id; GETs are counted so tests can see triage read the body.
+  const receiving = new Map<string, StubReceivedEmail>();
+  const receivingGets: string[] = [];
+  let singles = 0;
   const emails: BatchEmail[] = [];
   const seen = new Map<string, { hash: string; response: string }>();
   const queued429: string[] = [];
@@ -43,10 +82,53 @@ export async function startBatchStub(options: { keepEmails?: boolean; recordKeys
   };
 
   const server: Server = createServer((req, res) => {
+    const inbound = /^\/emails\/receiving\/([^/?]+)/.exec(req.url ?? "");
+    if (req.method === "GET" && inbound?.[1]) {
+      const id = decodeURIComponent(inbound[1]);
+      receivingGets.push(id);
+      const email = receiving.get(id);
+      res.writeHead(email ? 200 : 404, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify(
+          email
+            ? {
+                object: "email",
+                id,
+                to: ["replies@hopemark.test"],
+                cc: null,
+                bcc: null,
+                reply_to: null,
+                received_for: [],
+                html: null,
+                text: null,
+                headers: {},
+                message_id: `<${id}@mail.example.com>`,
+                created_at: new Date().toISOString(),
+                attachments: [],
+                ...email,
+              }
+            : { statusCode: 404, name: "not_found", message: "Email not found" },
+        ),
+      );
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       if (req.method === "GET" && req.url === "/stats") return json(res, 200, stats);
+      if (req.method === "POST" && req.url === "/emails") {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as SingleRequest["body"];
+        const key = req.headers["idempotency-key"] as string | undefined;
+        requests.push({ idempotencyKey: key, body });
+        const known = key ? delivered.get(key) : undefined;
+        const id = known?.id ?? `re_${++singles}`;
+        if (!known && key) delivered.set(key, { id, body });
+        if (key && dropFirstResponse.delete(key)) {
+          req.socket.destroy();
+          return;
+        }
+        return json(res, 200, { id });
+      }
       if (req.method !== "POST" || req.url !== "/emails/batch") {
         return json(res, 404, { statusCode: 404, name: "not_found", message: "Route not found" });
       }
@@ -119,8 +201,19 @@ export async function startBatchStub(options: { keepEmails?: boolean; recordKeys
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    /** POST /emails/batch figures. */
     stats,
+    /** Batch emails, kept only with keepEmails. */
     emails,
+    /** Every POST /emails, in order. */
+    requests,
+    /** POST /emails by Idempotency-Key: what was delivered once, with its id. */
+    delivered,
+    /** POST /emails keys whose first accepted call gets its connection dropped instead of an answer. */
+    dropFirstResponse,
+    /** GET /emails/receiving/{id}: the inbound messages the stub knows, and the ids asked for. */
+    receiving,
+    receivingGets,
     /** The next call(s) get a 429 with this retry-after (seconds). */
     rateLimitNext(retryAfterSeconds: string, times = 1) {
       for (let i = 0; i < times; i++) queued429.push(retryAfterSeconds);
@@ -128,11 +221,11 @@ export async function startBatchStub(options: { keepEmails?: boolean; recordKeys
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-export type BatchStub = Awaited<ReturnType<typeof startBatchStub>>;
+export type ResendStub = Awaited<ReturnType<typeof startResendStub>>;
 
 // As a separate process (the benchmark runs it so the stub's JSON parsing does not count against the app).
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  const stub = await startBatchStub({ recordKeys: false });
+  const stub = await startResendStub({ recordKeys: false });
   process.stdout.write(`${stub.url}\n`);
   // The parent holds our stdin open; when it goes away, so do we.
   process.stdin.on("end", () => process.exit(0));
