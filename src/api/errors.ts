@@ -19,7 +19,7 @@ export function apiError(
 }
 
 /** Flattens zod issues into `{ "field.path": ["message", ...] }`; form-level issues go under "_". */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: Pick<z.core.$ZodError, "issues">): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.join(".") : "_";

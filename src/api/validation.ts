@@ -6,7 +6,10 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { apiError, fieldErrors } from "./errors.ts";
 
-export function onInvalid(result: { success: true } | { success: false; error: z.ZodError }, c: Context) {
+export function onInvalid(
+  result: { success: true } | { success: false; error: Pick<z.core.$ZodError, "issues"> },
+  c: Context,
+) {
   if (!result.success) {
     return apiError(c, 422, "validation_failed", "Some fields are invalid.", fieldErrors(result.error));
   }

@@ -14,6 +14,7 @@ import {
   sendCrisisReply,
   unsubscribeByReply,
 } from "../replies/effects.ts";
+import { mailStep } from "./mail-step.ts";
 
 export function createTriageReply(deps: AppDeps) {
   return deps.inngest.createFunction(
@@ -32,11 +33,11 @@ export function createTriageReply(deps: AppDeps) {
         // The alert goes first: a reader's address the provider refuses (a non-retriable failure of the
         // auto-reply) must never keep the team from hearing about it. Both are sent within the same second.
         const alert = await step.run("send-urgent-alert", () =>
-          notifyTeam(deps, reply.replyId, { autoReply }),
+          mailStep(() => notifyTeam(deps, reply.replyId, { autoReply })),
         );
         const answer =
           autoReply === "send"
-            ? await step.run("send-crisis-reply", () => sendCrisisReply(deps, reply.replyId))
+            ? await step.run("send-crisis-reply", () => mailStep(() => sendCrisisReply(deps, reply.replyId)))
             : { sent: false, reason: autoReply };
         return { status: "crisis" as const, rule: reply.rule, autoReply: answer, alert };
       }
@@ -47,7 +48,7 @@ export function createTriageReply(deps: AppDeps) {
           ? await step.run("unsubscribe-sender", () => unsubscribeByReply(deps, reply.replyId))
           : { unsubscribed: false };
       const forward = await step.run("forward-to-team", () =>
-        notifyTeam(deps, reply.replyId, { unsubscribed: unsubscribed.unsubscribed }),
+        mailStep(() => notifyTeam(deps, reply.replyId, { unsubscribed: unsubscribed.unsubscribed })),
       );
       return { status: reply.class, rule: reply.rule, ...unsubscribed, forward };
     },

@@ -7,9 +7,9 @@ import type { RawEnv } from "../../src/config.ts";
 import { consents, outbox, replies, subscribers } from "../../src/db/schema.ts";
 import { createTriageReply } from "../../src/functions/triage-reply.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
+import { type ResendStub, startResendStub } from "../../test-support/resend-stub.ts";
 import { newSecret, sendEvent } from "../delivery/helpers.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
-import { type ResendStub, startResendStub } from "../../test-support/resend-stub.ts";
 
 export type ReplyTest = TestApp & { stub: ResendStub; secret: string };
 

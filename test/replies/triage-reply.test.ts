@@ -9,8 +9,8 @@ import { createResendTransport } from "../../src/mail/resend-transport.ts";
 import type { Transport } from "../../src/mail/types.ts";
 import { recordLocalInbound } from "../../src/replies/receive.ts";
 import { confirmationEmail } from "../../src/subscribers/emails.ts";
-import { journeyDeps, runFunction, seedSubscriber } from "../journey/helpers.ts";
 import { startResendStub } from "../../test-support/resend-stub.ts";
+import { journeyDeps, runFunction, seedSubscriber } from "../journey/helpers.ts";
 
 type J = ReturnType<typeof journeyDeps>;
 let j: J | undefined;

@@ -3,12 +3,13 @@
 //        ?status=open|handled|all&limit=1..200
 //   GET  /api/admin/replies/:id        one reply with its text (until the retention deletes it)
 //   POST /api/admin/replies/:id/handled  mark it handled (idempotent)
+import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { findReplyById, markReply, type Reply, replyQueue } from "../../replies/store.ts";
 import { apiError } from "../errors.ts";
-import { validate } from "../validation.ts";
+import { onInvalid } from "../validation.ts";
 
 const listQuery = z.object({
   status: z.enum(["open", "handled", "all"], { error: "must be open, handled or all" }).default("open"),
@@ -44,20 +45,20 @@ function view(reply: Reply, now: Date, withBody: boolean) {
 
 export function replyAdminRoutes(deps: AppDeps) {
   return new Hono()
-    .get("/", validate("query", listQuery), async (c) => {
+    .get("/", zValidator("query", listQuery, onInvalid), async (c) => {
       const query = c.req.valid("query");
       const rows = await replyQueue(deps.db, query);
       const now = deps.now();
       c.header("Cache-Control", "no-store");
       return c.json({ replies: rows.map((r) => view(r, now, false)) });
     })
-    .get("/:id", validate("param", params), async (c) => {
+    .get("/:id", zValidator("param", params, onInvalid), async (c) => {
       const reply = await findReplyById(deps.db, c.req.valid("param").id);
       if (!reply) return apiError(c, 404, "not_found", "No reply with this id.");
       c.header("Cache-Control", "no-store");
       return c.json(view(reply, deps.now(), true));
     })
-    .post("/:id/handled", validate("param", params), async (c) => {
+    .post("/:id/handled", zValidator("param", params, onInvalid), async (c) => {
       const { id } = c.req.valid("param");
       if (!(await findReplyById(deps.db, id))) return apiError(c, 404, "not_found", "No reply with this id.");
       await markReply(deps.db, id, "handledAt", deps.now());
