@@ -23,6 +23,7 @@ import {
 import { hashEmail } from "../lib/email-address.ts";
 import { redact } from "../lib/log.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { webhookProcessed } from "../lib/webhook-events.ts";
 import { findSubscriberByHash, findSubscriberById } from "../subscribers/store.ts";
 import { complaintBrakeStatement } from "./complaint-brake.ts";
 import {
@@ -107,7 +108,7 @@ export async function applyResendEvent(
 
   // Opens and clicks are behavioural data about a health-related list: without TRACKING=on they are not kept.
   if (TRACKING_EVENTS.has(event.type) && !deps.config.tracking) return outcome;
-  if (await alreadyProcessed(deps, webhookId)) return { ...outcome, duplicate: true };
+  if (await webhookProcessed(deps.db, webhookId)) return { ...outcome, duplicate: true };
 
   const emailId = event.data.email_id;
   const [send] = await db
@@ -271,7 +272,7 @@ export async function applyResendEvent(
     await atomic(db, statements);
   } catch (error) {
     // A concurrent delivery of the same svix-id won the primary key: its batch did the work, ours rolled back.
-    if (await alreadyProcessed(deps, webhookId)) return { ...outcome, duplicate: true, suppressed: false };
+    if (await webhookProcessed(deps.db, webhookId)) return { ...outcome, duplicate: true, suppressed: false };
     throw error;
   }
 
@@ -288,15 +289,6 @@ export async function applyResendEvent(
   }
   await dispatchEvents(deps, events);
   return outcome;
-}
-
-async function alreadyProcessed(deps: DeliveryDeps, webhookId: string): Promise<boolean> {
-  const [row] = await deps.db
-    .select({ id: webhookEvents.id })
-    .from(webhookEvents)
-    .where(eq(webhookEvents.id, webhookId))
-    .limit(1);
-  return row !== undefined;
 }
 
 function parseTime(value: string | undefined): number | undefined {

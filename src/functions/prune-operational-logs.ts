@@ -4,18 +4,14 @@
 import { and, isNotNull, lt } from "drizzle-orm";
 import { pendingEvents, rateLimits, webhookEvents } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
+import { dailyJob } from "./daily-job.ts";
 
 export const OPERATIONAL_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export function createPruneOperationalLogs(deps: AppDeps) {
   return deps.inngest.createFunction(
-    {
-      id: "prune-operational-logs",
-      triggers: [{ cron: "TZ=UTC 45 3 * * *" }],
-      concurrency: { limit: 1 },
-      retries: 3,
-    },
+    dailyJob("prune-operational-logs", "TZ=UTC 45 3 * * *"),
     async ({ step }) => {
       const now = await step.run("read-clock", () => deps.now().getTime());
       const before = new Date(now - OPERATIONAL_RETENTION_MS);

@@ -2,17 +2,13 @@
 // they arrived (default 30). The triage record (class, rule, times) stays for the queue's history and counts.
 import type { AppDeps } from "../deps.ts";
 import { pruneDevInbox, pruneReplyBodies } from "../replies/store.ts";
+import { dailyJob } from "./daily-job.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function createPruneReplyBodies(deps: AppDeps) {
   return deps.inngest.createFunction(
-    {
-      id: "prune-reply-bodies",
-      triggers: [{ cron: "TZ=UTC 15 4 * * *" }],
-      concurrency: { limit: 1 },
-      retries: 3,
-    },
+    dailyJob("prune-reply-bodies", "TZ=UTC 15 4 * * *"),
     async ({ step }) => {
       const now = await step.run("read-clock", () => deps.now().getTime());
       const before = new Date(now - deps.config.replies.retentionDays * DAY_MS);

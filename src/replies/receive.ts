@@ -1,7 +1,3 @@
-// How a reply enters the system: Resend's signed email.received webhook, or /dev/inbound in development. Both
-// end in the same event (newsletter/reply.received), queued in the same atomic batch as what records its arrival,
-// so a bus outage loses nothing (the reconciler re-sends it) and a redelivery changes nothing twice.
-import { eq } from "drizzle-orm";
 import { atomic } from "../db/client.ts";
 import { devInbox, webhookEvents } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
@@ -9,6 +5,7 @@ import { buildEvent } from "../inngest/build-event.ts";
 import { replyReceived } from "../inngest/events.ts";
 import { randomId } from "../lib/ids.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
+import { webhookProcessed } from "../lib/webhook-events.ts";
 import type { ReplySource } from "./source.ts";
 
 type ReceiveDeps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
@@ -27,7 +24,7 @@ export async function recordReceivedWebhook(
   deps: ReceiveDeps,
   input: { webhookId: string; emailId: string; createdAt: string | undefined },
 ): Promise<{ duplicate: boolean }> {
-  if (await seen(deps, input.webhookId)) return { duplicate: true };
+  if (await webhookProcessed(deps.db, input.webhookId)) return { duplicate: true };
   const receivedAt = (input.createdAt ? Date.parse(input.createdAt) : Number.NaN) || deps.now().getTime();
   const event = replyReceivedEvent("resend", input.emailId, receivedAt);
   try {
@@ -37,20 +34,11 @@ export async function recordReceivedWebhook(
       queueEventStatement(deps.db, event),
     ]);
   } catch (error) {
-    if (await seen(deps, input.webhookId)) return { duplicate: true };
+    if (await webhookProcessed(deps.db, input.webhookId)) return { duplicate: true };
     throw error;
   }
   await dispatchEvents(deps, [event]);
   return { duplicate: false };
-}
-
-async function seen(deps: ReceiveDeps, webhookId: string): Promise<boolean> {
-  const [row] = await deps.db
-    .select({ id: webhookEvents.id })
-    .from(webhookEvents)
-    .where(eq(webhookEvents.id, webhookId))
-    .limit(1);
-  return row !== undefined;
 }
 
 /** A reply pasted at /dev/inbound: stored like Resend would store it, then the same event. */

@@ -1,7 +1,7 @@
 // Builds pending-event rows for the subscriber events with their deterministic ids. The id is what makes a
 // re-dispatch by the reconciler, or a double click, start nothing twice: Inngest drops a repeated event id.
 import type { z } from "zod";
-import { type BuiltEvent, buildEvent } from "../inngest/build-event.ts";
+import { buildEvent } from "../inngest/build-event.ts";
 import {
   confirmationRequested,
   subscriberConfirmed,
@@ -9,14 +9,11 @@ import {
   subscriberUnsubscribed,
 } from "../inngest/events.ts";
 
-export function createdEvent(subscriberId: string): BuiltEvent<typeof subscriberCreated> {
+export function createdEvent(subscriberId: string) {
   return buildEvent(subscriberCreated, { subscriberId }, { id: `created:${subscriberId}` });
 }
 
-export function confirmationRequestedEvent(
-  subscriberId: string,
-  requestedAt: Date,
-): BuiltEvent<typeof confirmationRequested> {
+export function confirmationRequestedEvent(subscriberId: string, requestedAt: Date) {
   return buildEvent(
     confirmationRequested,
     { subscriberId, requestedAt: requestedAt.getTime() },
@@ -24,7 +21,7 @@ export function confirmationRequestedEvent(
   );
 }
 
-export function confirmedEvent(subscriberId: string): BuiltEvent<typeof subscriberConfirmed> {
+export function confirmedEvent(subscriberId: string) {
   return buildEvent(subscriberConfirmed, { subscriberId }, { id: `confirmed:${subscriberId}` });
 }
 
@@ -37,6 +34,6 @@ export function unsubscribedEvent(
   reason: z.input<typeof subscriberUnsubscribed.schema>["reason"],
   at: Date,
   id = `unsubscribed:${subscriberId}:${at.getTime()}`,
-): BuiltEvent<typeof subscriberUnsubscribed> {
+) {
   return buildEvent(subscriberUnsubscribed, { subscriberId, reason }, { id });
 }

@@ -27,7 +27,8 @@ import type { AppDeps } from "../../deps.ts";
 import { failureResponse } from "../errors.ts";
 import { adminId, onInvalid } from "../validation.ts";
 
-const params = z.object({ id: adminId("campaign") });
+/** The :id of every campaign route, checked once here. */
+const campaignId = zValidator("param", z.object({ id: adminId("campaign") }), onInvalid);
 
 export function campaignRoutes(deps: AppDeps) {
   return new Hono()
@@ -40,51 +41,36 @@ export function campaignRoutes(deps: AppDeps) {
       c.header("Cache-Control", "no-store");
       return c.json(await listCampaigns(deps, c.req.valid("query")));
     })
-    .get("/:id", zValidator("param", params, onInvalid), async (c) => {
+    .get("/:id", campaignId, async (c) => {
       c.header("Cache-Control", "no-store");
       const result = await getCampaign(deps, c.req.valid("param").id);
       if (!result.ok) return failureResponse(c, result);
       return c.json({ campaign: result.campaign });
     })
-    .get("/:id/audience", zValidator("param", params, onInvalid), async (c) => {
+    .get("/:id/audience", campaignId, async (c) => {
       c.header("Cache-Control", "no-store");
       const result = await getCampaign(deps, c.req.valid("param").id);
       if (!result.ok) return failureResponse(c, result);
       return c.json({ audience: { count: await countAudience(deps.db, result.campaign.audience) } });
     })
-    .post(
-      "/:id/test",
-      zValidator("param", params, onInvalid),
-      zValidator("json", testSendSchema, onInvalid),
-      async (c) => {
-        const result = await testSend(deps, c.req.valid("param").id, c.req.valid("json"));
-        if (!result.ok) return failureResponse(c, result);
-        return c.json({ sent: result.sent }, 202);
-      },
-    )
-    .post(
-      "/:id/send",
-      zValidator("param", params, onInvalid),
-      zValidator("json", sendCampaignSchema, onInvalid),
-      async (c) => {
-        const result = await requestSend(deps, c.req.valid("param").id, c.req.valid("json"));
-        if (!result.ok) return failureResponse(c, result);
-        return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
-      },
-    )
-    .post("/:id/cancel", zValidator("param", params, onInvalid), async (c) => {
+    .post("/:id/test", campaignId, zValidator("json", testSendSchema, onInvalid), async (c) => {
+      const result = await testSend(deps, c.req.valid("param").id, c.req.valid("json"));
+      if (!result.ok) return failureResponse(c, result);
+      return c.json({ sent: result.sent }, 202);
+    })
+    .post("/:id/send", campaignId, zValidator("json", sendCampaignSchema, onInvalid), async (c) => {
+      const result = await requestSend(deps, c.req.valid("param").id, c.req.valid("json"));
+      if (!result.ok) return failureResponse(c, result);
+      return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
+    })
+    .post("/:id/cancel", campaignId, async (c) => {
       const result = await cancelCampaign(deps, c.req.valid("param").id);
       if (!result.ok) return failureResponse(c, result);
       return c.json({ campaign: result.campaign, dispatched: result.dispatched });
     })
-    .post(
-      "/:id/resume",
-      zValidator("param", params, onInvalid),
-      zValidator("json", resumeCampaignSchema, onInvalid),
-      async (c) => {
-        const result = await resumeCampaign(deps, c.req.valid("param").id, c.req.valid("json"));
-        if (!result.ok) return failureResponse(c, result);
-        return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
-      },
-    );
+    .post("/:id/resume", campaignId, zValidator("json", resumeCampaignSchema, onInvalid), async (c) => {
+      const result = await resumeCampaign(deps, c.req.valid("param").id, c.req.valid("json"));
+      if (!result.ok) return failureResponse(c, result);
+      return c.json({ campaign: result.campaign, dispatched: result.dispatched }, 202);
+    });
 }

@@ -1,8 +1,10 @@
 // POST /api/webhooks/resend: delivery feedback from Resend (Svix / Standard Webhooks signatures).
 // Answers: 503 when no secret is configured (Svix keeps retrying until it is), 401 for any signature or
 // timestamp problem, 400 for a correctly signed but unreadable body, 200 for everything accepted or ignored.
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { Resend } from "resend";
+import type { z } from "zod";
 import { applyResendEvent } from "../../delivery/apply-event.ts";
 import {
   envelopeSchema,
@@ -23,6 +25,11 @@ export const WEBHOOK_TOLERANCE_MS = 5 * 60 * 1000;
 function isWellFormedSecret(secret: string): boolean {
   const key = secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret;
   return key.length > 0 && key.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(key);
+}
+
+/** A signed body that is not the shape we expect: 400 naming what is wrong, so the provider's log shows it. */
+function invalidPayload(c: Context, message: string, error: Pick<z.core.$ZodError, "issues">) {
+  return apiError(c, 400, "invalid_payload", message, fieldErrors(error));
 }
 
 export function resendWebhookRoutes(deps: AppDeps) {
@@ -103,26 +110,14 @@ export function resendWebhookRoutes(deps: AppDeps) {
 
     const envelope = envelopeSchema.safeParse(verified);
     if (!envelope.success) {
-      return apiError(
-        c,
-        400,
-        "invalid_payload",
-        "The webhook body is not a Resend event.",
-        fieldErrors(envelope.error),
-      );
+      return invalidPayload(c, "The webhook body is not a Resend event.", envelope.error);
     }
     const type = envelope.data.type;
     if (type === RECEIVED_TYPE) {
       // A reader's reply: recorded and handed to triage-reply, which fetches the body from Resend.
       const received = resendReceivedEventSchema.safeParse(verified);
       if (!received.success) {
-        return apiError(
-          c,
-          400,
-          "invalid_payload",
-          "The email.received event is missing fields.",
-          fieldErrors(received.error),
-        );
+        return invalidPayload(c, "The email.received event is missing fields.", received.error);
       }
       try {
         const outcome = await recordReceivedWebhook(deps, {
@@ -146,13 +141,7 @@ export function resendWebhookRoutes(deps: AppDeps) {
     }
     const event = resendEmailEventSchema.safeParse(verified);
     if (!event.success) {
-      return apiError(
-        c,
-        400,
-        "invalid_payload",
-        `The ${type} event is missing fields.`,
-        fieldErrors(event.error),
-      );
+      return invalidPayload(c, `The ${type} event is missing fields.`, event.error);
     }
 
     try {
