@@ -6,13 +6,13 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { testConfig } from "../../src/config.ts";
 import { atomic, insertRow } from "../../src/db/client.ts";
 import { openNodeDb } from "../../src/db/node.ts";
 import { consents, pendingEvents, rateLimits, subscribers } from "../../src/db/schema.ts";
 import { createInngestClient } from "../../src/inngest/client.ts";
 import { queueEvent } from "../../src/lib/pending-events.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { testConfig } from "../helpers/config.ts";
 import { createFakeInngestApi } from "../helpers/fake-inngest.ts";
 
 let t: TestApp | undefined;
