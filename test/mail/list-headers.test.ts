@@ -1,7 +1,6 @@
 // List-Id on marketing mail and Feedback-ID naming the campaign or lesson on every message, added by the mailer
 // so no caller can forget them; the dev outbox keeps them with Reply-To.
 import { describe, expect, it } from "vitest";
-import { testConfig } from "../../src/config.ts";
 import { openNodeDb } from "../../src/db/node.ts";
 import { outbox } from "../../src/db/schema.ts";
 import { previewCtx } from "../../src/emails/preview-data.ts";
@@ -12,6 +11,7 @@ import { createMailer } from "../../src/mail/mailer.ts";
 import { createOutboxTransport } from "../../src/mail/outbox-transport.ts";
 import type { OutgoingEmail } from "../../src/mail/types.ts";
 import { toMessage } from "../emails/helpers.ts";
+import { testConfig } from "../helpers/config.ts";
 
 const config = testConfig();
 const ctx = { ...previewCtx, postalAddress: config.mail.postalAddress };
