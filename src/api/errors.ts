@@ -36,6 +36,7 @@ export const STATUS_FOR: Record<FailureCode, ContentfulStatusCode> = {
   validation_failed: 422,
   content_unsafe: 422,
   warnings_unacknowledged: 422,
+  audience_empty: 422,
   invalid_state: 409,
   use_resume: 409,
   complaint_rate_high: 409,

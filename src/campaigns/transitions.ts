@@ -89,7 +89,6 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
   if (!scheduledAt && input.allowEmpty !== true && (await countAudience(deps.db, campaign.audience)) === 0) {
     return {
       ok: false,
-      status: 422,
       code: "audience_empty",
       message:
         "No active subscriber matches this campaign's audience, so it would send to nobody. Check the audience (GET /api/admin/subscribers?status=active&tag=...), or send allowEmpty: true if that is intended.",

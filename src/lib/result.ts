@@ -8,6 +8,7 @@ export type FailureCode =
   | "validation_failed"
   | "content_unsafe"
   | "warnings_unacknowledged"
+  | "audience_empty"
   | "invalid_state"
   | "use_resume"
   | "complaint_rate_high"
