@@ -148,6 +148,8 @@ function serverEnv(port: number, databasePath: string, eventApi: EventApi, resen
     ADMIN_TOKEN: randomBytes(24).toString("hex"),
     RESEND_API_KEY: "re_bench_key",
     EMAIL_FROM: "Hopemark Health <newsletter@hopemark-bench.org>",
+    REPLIES_ADDRESS: "replies@hopemark-bench.org",
+    REPLIES_FORWARD_TO: "team@hopemark-bench.org",
     RESEND_BASE_URL: resendUrl,
     RESEND_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
     POSTAL_ADDRESS: "Hopemark Health, 1 Bench Street, Springfield, IL 62701, USA",
