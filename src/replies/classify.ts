@@ -1,10 +1,13 @@
 // Deterministic triage of one reply with the rules in rules.ts. Pure: no database, no clock, no network, so the
 // same message always gets the same class and the test table and bench:triage exercise exactly this code.
+
+import { correctKeyWords } from "./fuzzy.ts";
 import {
   AUTOMATIC_HEADER_RULES,
   AUTOMATIC_SENDER,
   AUTOMATIC_SUBJECT,
   CRISIS_RULES,
+  GLUED_TO_I,
   type PhraseRule,
   type ReplyClass,
   UNSUBSCRIBE_RULES,
@@ -32,19 +35,29 @@ export interface TriageOptions {
   ownAddresses: readonly string[];
 }
 
+const WORD = "[\\p{L}\\p{N}]";
+
 /** Lower case, straight quotes, no zero-width characters, one space between words. */
 export function normalise(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/[\u200b-\u200f\u2060\ufeff]/g, "")
-    .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFC")
+      .replace(/[\u200b-\u200f\u2060\ufeff]/g, "")
+      .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .toLowerCase()
+      // An apostrophe inside a word is optional in every phrase ("don't" = "dont"); dropping it here means a
+      // reader who typed one, none or a stray one ("do'nt") is read the same way.
+      .replace(/(?<=\p{L})'+(?=\p{L})/gu, "")
+      // A letter held down ("sooo", "pleeease") reads as the letter once; a doubled letter is left to the
+      // edit-distance step, because English has real doubles ("too", "killed").
+      .replace(/(\p{L})\1{2,}/gu, "$1")
+      // "i" glued to the verb after it ("idont", "iwant", "imgoing") is a missed space bar on a phone.
+      .replace(new RegExp(`(?<!${WORD})i(${GLUED_TO_I.join("|")})(?!${WORD})`, "gu"), "i $1")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
-
-const WORD = "[\\p{L}\\p{N}]";
 
 /** A phrase from rules.ts as a whole-word, whitespace-tolerant regular expression. */
 function compile(phrase: string, whole = false): RegExp {
@@ -82,23 +95,47 @@ function wordsBefore(text: string, index: number, count: number): string {
   return clause.trim().split(" ").slice(-count).join(" ");
 }
 
-function firstMatch(rules: Compiled[], text: string): PhraseRule | undefined {
+type Match = { rule: PhraseRule; matched: string };
+
+function firstMatch(rules: Compiled[], text: string): Match | undefined {
   for (const compiled of rules) {
     for (const re of compiled.phrases) {
       re.lastIndex = 0;
       if (!re.global) {
-        if (re.test(text)) return compiled.rule;
+        const m = re.exec(text);
+        if (m) return { rule: compiled.rule, matched: m[0].trim() };
         continue;
       }
       for (const m of text.matchAll(re)) {
         const after = text.slice(m.index + m[0].length);
         if (compiled.unlessFollowedBy?.test(after)) continue;
         if (compiled.unlessPreceded?.test(wordsBefore(text, m.index, 3))) continue;
-        return compiled.rule;
+        return { rule: compiled.rule, matched: m[0] };
       }
     }
   }
   return undefined;
+}
+
+/** Why a phrase rule decided: the words it matched and any typo readings that were needed for the match. */
+export interface Evidence {
+  matched: string;
+  /** Key-word readings applied before the match ("wnat→want"); empty when the words matched as typed. */
+  corrections: string[];
+}
+
+/** The text as typed first; only when no rule matches, again with near-miss words read as key words. */
+function matchTolerant(
+  rules: Compiled[],
+  text: string,
+): { rule: PhraseRule; evidence: Evidence } | undefined {
+  const exact = firstMatch(rules, text);
+  if (exact) return { rule: exact.rule, evidence: { matched: exact.matched, corrections: [] } };
+  const corrected = correctKeyWords(text);
+  if (corrected.corrections.length === 0) return undefined;
+  const fuzzy = firstMatch(rules, corrected.text);
+  if (!fuzzy) return undefined;
+  return { rule: fuzzy.rule, evidence: { matched: fuzzy.matched, corrections: corrected.corrections } };
 }
 
 // Where a quoted or forwarded message starts. Mail clients write an attribution line ("On ... wrote:"), quote
@@ -176,17 +213,38 @@ export function automaticRule(message: InboundMessage, options: TriageOptions): 
   return null;
 }
 
-export function classifyReply(message: InboundMessage, options: TriageOptions): TriageResult {
+/** The class of one reply and, when a phrase rule decided it, the words it matched. */
+export function explainReply(
+  message: InboundMessage,
+  options: TriageOptions,
+): { result: TriageResult; evidence: Evidence | null } {
   const parts = splitReply(message.text);
   const automatic = automaticRule(message, options);
   // The subject counts as the reader's own words too ("Re: Lesson 2" is harmless; "I can't go on" is not).
   const subject = normalise(message.subject.replace(/^((re|aw|fwd?|wg|rv|tr) ?: ?)+/i, ""));
   const ownText = normalise(parts.ownLines);
-  const crisisRule = firstMatch(crisis, `${subject}\n${ownText}`);
-  if (crisisRule) return { class: "crisis", rule: crisisRule.id, automatic };
-  if (automatic) return { class: "auto-reply", rule: automatic, automatic };
+  const crisisMatch = matchTolerant(crisis, `${subject}\n${ownText}`);
+  if (crisisMatch) {
+    return {
+      result: { class: "crisis", rule: crisisMatch.rule.id, automatic },
+      evidence: crisisMatch.evidence,
+    };
+  }
+  if (automatic) return { result: { class: "auto-reply", rule: automatic, automatic }, evidence: null };
   const newText = normalise(parts.newText);
-  const unsubscribeRule = firstMatch(unsubscribe, newText) ?? firstMatch(unsubscribe, subject);
-  if (unsubscribeRule) return { class: "unsubscribe", rule: unsubscribeRule.id, automatic };
-  return { class: "other", rule: newText === "" ? "empty-reply" : "no-rule-matched", automatic };
+  const unsubscribeMatch = matchTolerant(unsubscribe, newText) ?? matchTolerant(unsubscribe, subject);
+  if (unsubscribeMatch) {
+    return {
+      result: { class: "unsubscribe", rule: unsubscribeMatch.rule.id, automatic },
+      evidence: unsubscribeMatch.evidence,
+    };
+  }
+  return {
+    result: { class: "other", rule: newText === "" ? "empty-reply" : "no-rule-matched", automatic },
+    evidence: null,
+  };
+}
+
+export function classifyReply(message: InboundMessage, options: TriageOptions): TriageResult {
+  return explainReply(message, options).result;
 }

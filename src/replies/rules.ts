@@ -4,7 +4,13 @@
 //
 // How a phrase is read
 //   - Text is lower-cased, curly quotes become straight ones, zero-width characters go and whitespace collapses
-//     to one space before matching; so a phrase matches however the reader typed or wrapped it.
+//     to one space before matching; so a phrase matches however the reader typed or wrapped it. Apostrophes
+//     inside words are dropped ("don't" reads "dont"), a letter held down ("sooo") reads once, and "i" glued to
+//     the next word (GLUED_TO_I: "idont") gets its space back.
+//   - Typos: when no rule matches the text as typed, it is read again with every word one slip from a KEY_WORDS
+//     entry read as that word (Damerau-Levenshtein 1 for words of five letters or more, a swap of two
+//     neighbouring letters for four-letter words: "wnat" → "want", "unsusbcribe" → "unsubscribe"). The words
+//     a rule matched and the readings it needed are kept with the decision (classify.ts, explainReply).
 //   - Each phrase is a small regular expression matched as whole words. A space in a phrase matches one or more
 //     spaces. `'?` makes an apostrophe optional ("dont", "don't"), which is how people type on phones.
 //   - `unlessFollowedBy`: a match directly followed by one of these is a figure of speech, not a statement.
@@ -35,6 +41,61 @@ export interface PhraseRule {
   /** Words that, at most 3 words before a match, turn it into its opposite ("I almost unsubscribed"). */
   unlessPreceded?: readonly string[];
 }
+
+/** Words a reader glues to "i" when the space bar is missed on a phone ("idont" → "i dont"). */
+export const GLUED_TO_I = [
+  "dont",
+  "cant",
+  "wont",
+  "want",
+  "wanna",
+  "wish",
+  "feel",
+  "am",
+  "have",
+  "hate",
+  "just",
+  "need",
+  "will",
+  "was",
+  "keep",
+  "think",
+] as const;
+
+/**
+ * The words that carry the meaning of the phrases below, read with typo tolerance. Only distinctive words: a
+ * word one slip from a common harmless word ("trapped"/"wrapped", "living"/"loving") is left out, because the
+ * reading would turn ordinary replies into crisis ones.
+ */
+export const KEY_WORDS: readonly string[] = [
+  // Four letters: only a swap of two neighbouring letters counts.
+  "want",
+  "dont",
+  "cant",
+  "kill",
+  "live",
+  "life",
+  "dead",
+  "pain",
+  "wish",
+  // Five letters or more: one insertion, deletion, substitution or swap.
+  "wanna",
+  "suicide",
+  "suicidal",
+  "myself",
+  "anymore",
+  "hopeless",
+  "goodbye",
+  "burden",
+  "unbearable",
+  "overdose",
+  "tonight",
+  "unsubscribe",
+  "subscription",
+  "remove",
+  "removed",
+  "receive",
+];
 
 const LIFELINE_SIGNS =
   "988 Suicide & Crisis Lifeline, 'Know the signs' (988lifeline.org/how-can-i-help): talking about wanting to die or to kill oneself";
@@ -112,6 +173,22 @@ export const CRISIS_RULES: readonly PhraseRule[] = [
     ],
   },
   {
+    id: "crisis-hopeless",
+    class: "crisis",
+    description: "Feels hopeless: nothing will ever get better, no hope left",
+    source: `${LIFELINE_SIGNS} (feeling hopeless or having no reason to live); ${SAMARITANS_SIGNS} (hopelessness)`,
+    phrases: [
+      "(feel|feeling|felt|am|i'?m|im|so|completely|totally|utterly) hopeless",
+      "nothing (will|is going to|is gonna|is ever going to|can) (ever )?(get|be|make (it|things)) better",
+      "(it|things|life) (will|is going to|is gonna|can) never (get|be) better",
+      "(it|things|life) (won'?t|will not|is not going to|isn'?t going to) ever (get|be) better",
+      "(no|lost (all )?|given up (all )?|give up (all )?|without (any )?)hope (left|for me|any ?more)?",
+      "(lost|given up|give up|giving up) (on )?(all )?hope",
+    ],
+    // "hopeless at cooking" is about a skill; "no hope of getting tickets" is about tickets.
+    unlessFollowedBy: ["at", "with", "when it comes", "of (getting|finding|making|winning)"],
+  },
+  {
     id: "crisis-burden",
     class: "crisis",
     description: "Indirect: feels a burden, or that others would be better off without them",
@@ -121,6 +198,10 @@ export const CRISIS_RULES: readonly PhraseRule[] = [
       "better off if (i|i'?m) (was|were|wasn'?t|weren'?t|am|gone|dead|not here|not around)",
       "(i'?m|i am|im|feel like|feel) (just )?(such )?a burden",
       "burden (to|on) (everyone|everybody|my family|others|the people)",
+      // Believing nobody would notice or miss them is the other side of being a burden: their absence costs
+      // nobody anything.
+      "(nobody|no one|no-one|noone) (would|will|wouldn'?t|'?d) (even |ever |really )?(notice|care|miss me)( much)? (if|when) (i|i'?m|im) (was |were |am |)?(gone|dead|died|disappeared|not here|not around|wasn'?t here|weren'?t here)",
+      "(nobody|no one|no-one|noone) (would|will) (even |ever |really )?miss me",
     ],
   },
   {
@@ -148,7 +229,22 @@ export const CRISIS_RULES: readonly PhraseRule[] = [
       "(have|made|got|making) a plan to",
       "(picked|chosen|chose|set) (a|the) date",
       "(wrote|written|writing) (a|my) (note|letter) (to|for) (my )?(family|kids|children|wife|husband|partner|mum|mom|everyone)",
+      // Means at hand: the pills, a rope or a weapon "ready".
+      "(have|got|had|with) (the |my |all my |all the |enough )?(pills|tablets|meds|medication|rope|gun) (ready|lined up|counted out|here)",
+      "(the |my )?(pills|tablets|meds|rope|gun) (are|is) ready",
     ],
+  },
+  {
+    id: "crisis-time-frame",
+    class: "crisis",
+    description: "Names when: going to do it or end it tonight, today, this weekend",
+    source: `${LIFELINE_SIGNS} (a plan, including a time frame); ${SAMARITANS_SIGNS}`,
+    phrases: [
+      "(tonight|today|tomorrow|this weekend|this week|this evening|soon) (i'?m|im|i am|i will|i'?ll|ill|is when i'?m) (going to|gonna|about to) (do it|end it|go through with it)",
+      "(going to|gonna|about to|will) (do it|end it|go through with it) (tonight|today|tomorrow|this weekend|this evening)",
+      "(tonight|today|tomorrow) is the (night|day)",
+    ],
+    // "I'm going to do it tonight" might be an exercise, but a person reads a false alarm, never a missed crisis.
   },
   {
     id: "crisis-farewell",
@@ -160,6 +256,9 @@ export const CRISIS_RULES: readonly PhraseRule[] = [
       "this is (my )?(final|last) goodbye",
       "goodbye (forever|for good|everyone)",
       "giving away (my|all my|all of my) (things|stuff|belongings|possessions)",
+      "(giving|gave|given|give) (away )?(my|all my|all of my) (things|stuff|belongings|possessions) away",
+      "(give|gave|given|giving) away (my|all my|all of my) (things|stuff|belongings|possessions)",
+      "(said|saying|say|says) (my )?goodbyes? to (everyone|everybody|(all )?(of )?(my )?(friends|family|kids|children|loved ones|parents|wife|husband|partner|mum|mom|dad|sister|brother)|the people i love)",
       "won'?t be (around|here) (much longer|for long|any ?more|next week)",
       "not be (around|here) (much longer|for long)",
     ],
@@ -210,6 +309,8 @@ export const UNSUBSCRIBE_RULES: readonly PhraseRule[] = [
       "leave (the|this|your) (list|mailing list|newsletter)",
       "(no longer|don'?t|do not) (want|wish) to (receive|get) (these|this|them|your|emails|any)",
       "delete (me|my (email|address|data|details))",
+      "(like|want|wish|ask|asking|need|prefer) to be (removed|taken off|unsubscribed)",
+      "(removed|taken off) (from )?(the|your|this) (list|mailing list|newsletter|emails)",
       "enough (emails|mails|messages)",
     ],
     unlessPreceded: NOT_LEAVING,
