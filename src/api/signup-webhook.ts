@@ -2,30 +2,33 @@
 // (Webflow, Tally, Typeform, Zapier, Make, ...). Same path as the form: validation, consent record, double
 // opt-in. Nobody is subscribed without clicking the confirmation link, whatever the sender claims.
 //
-// Signature scheme (shared secret SIGNUP_WEBHOOK_SECRET, at least 16 characters):
+// Signatures (shared secret SIGNUP_WEBHOOK_SECRET, at least 16 characters), either scheme:
 //
-//   X-Hopemark-Timestamp: <unix time in seconds>
-//   X-Hopemark-Signature: sha256=<lower-case hex HMAC-SHA256(SIGNUP_WEBHOOK_SECRET, "<timestamp>.<raw body>")>
-//   Content-Type: application/json
+// 1. Standard Webhooks (preferred; see standard-webhook.ts): webhook-id, webhook-timestamp, webhook-signature.
+// 2. The original scheme, still read during a deprecation period:
+//      X-Hopemark-Timestamp: <unix time in seconds>
+//      X-Hopemark-Signature: sha256=<lower-case hex HMAC-SHA256(SIGNUP_WEBHOOK_SECRET, "<timestamp>.<raw body>")>
 //
 //   body: {"email":"sam@example.com","consent":true,"firstName":"Sam","country":"US","locale":"en",
 //          "source":"tally","page":"https://brand.example/newsletter","ip":"203.0.113.7","userAgent":"..."}
 //
 // The signature covers the exact bytes sent, so sign the body string you send. The timestamp must be within
-// 5 minutes of the server clock. Missing or wrong headers: 401. No secret configured: 503.
-//
-//   ts=$(date +%s); body='{"email":"sam@example.com","consent":true,"source":"tally"}'
-//   sig=$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$SIGNUP_WEBHOOK_SECRET" -hex | sed 's/^.* //')
-//   curl -X POST "$APP_URL/api/webhooks/signup" -H 'Content-Type: application/json' \
-//     -H "X-Hopemark-Timestamp: $ts" -H "X-Hopemark-Signature: sha256=$sig" -d "$body"
+// 5 minutes of the server clock. Missing or wrong headers: 401. No secret configured: 503. A message seen
+// before (same webhook-id, or for the original scheme the same signature) is acknowledged and changes nothing,
+// so a captured request cannot be replayed inside its 5-minute window.
+
+import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
+import { webhookEvents } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { hmacKey } from "../lib/hmac.ts";
 import { signupSchema } from "../subscribers/input.ts";
 import { signup } from "../subscribers/signup.ts";
+import { dispatchAfterResponse } from "./after-response.ts";
 import { apiError, fieldErrors } from "./errors.ts";
 import { rateLimit } from "./rate-limit.ts";
+import { STANDARD_HEADERS, verifyStandardWebhook } from "./standard-webhook.ts";
 import { ACCEPTED_BODY, bodyKind, signupBodyLimit } from "./subscribe.ts";
 
 export const TIMESTAMP_HEADER = "X-Hopemark-Timestamp";
@@ -91,18 +94,27 @@ export function signupWebhookRoutes(deps: AppDeps) {
         );
       }
       const raw = await c.req.text();
-      const signed = await verifySignupWebhook(
-        secret,
-        { timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER) },
-        raw,
-        deps.now(),
-      );
-      if (!signed) {
+      const standard = {
+        id: c.req.header(STANDARD_HEADERS.id),
+        timestamp: c.req.header(STANDARD_HEADERS.timestamp),
+        signature: c.req.header(STANDARD_HEADERS.signature),
+      };
+      const legacy = { timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER) };
+      // The message id a replay would repeat: the sender's webhook-id, or the original scheme's signature (unique
+      // per timestamp and body).
+      let messageId: string | undefined;
+      if (standard.signature) {
+        if (await verifyStandardWebhook(secret, standard, raw, deps.now(), SIGNATURE_TOLERANCE_SECONDS))
+          messageId = `signup:${standard.id}`;
+      } else if (await verifySignupWebhook(secret, legacy, raw, deps.now())) {
+        messageId = `signup-legacy:${legacy.signature?.slice("sha256=".length).toLowerCase()}`;
+      }
+      if (!messageId) {
         return apiError(
           c,
           401,
           "invalid_signature",
-          `Missing or invalid ${SIGNATURE_HEADER}, or ${TIMESTAMP_HEADER} more than 5 minutes off.`,
+          "Missing or invalid webhook-signature (or X-Hopemark-Signature), or a timestamp more than 5 minutes off.",
         );
       }
       if (bodyKind(c) !== "json") return apiError(c, 415, "unsupported_media_type", "Send application/json.");
@@ -116,6 +128,15 @@ export function signupWebhookRoutes(deps: AppDeps) {
       if (!parsed.success) {
         return apiError(c, 422, "validation_failed", "Some fields are invalid.", fieldErrors(parsed.error));
       }
+      const [fresh] = await deps.db
+        .insert(webhookEvents)
+        .values({ id: messageId, type: "signup" })
+        .onConflictDoNothing()
+        .returning({ id: webhookEvents.id });
+      if (!fresh) {
+        deps.logger.info("signup webhook replayed; ignored");
+        return c.json({ ...ACCEPTED_BODY, duplicate: true }, 202);
+      }
       const { ip, userAgent, ...input } = parsed.data;
       const form = !input.source
         ? "webhook"
@@ -124,16 +145,23 @@ export function signupWebhookRoutes(deps: AppDeps) {
           : `webhook:${input.source}`;
       // The request comes from the form service's servers, so its address is not the visitor's: record only
       // what the service passed on.
-      const result = await signup(
-        deps,
-        { ...input, source: form },
-        {
-          form,
-          ip: ip ?? null,
-          userAgent: userAgent ?? null,
-        },
-      );
+      let result: Awaited<ReturnType<typeof signup>>;
+      try {
+        result = await signup(
+          deps,
+          { ...input, source: form },
+          { form, ip: ip ?? null, userAgent: userAgent ?? null, reportedSource: input.source },
+        );
+      } catch (error) {
+        // Nothing was signed up, so the sender's retry of this message must not count as a replay.
+        await deps.db
+          .delete(webhookEvents)
+          .where(and(eq(webhookEvents.id, messageId), eq(webhookEvents.type, "signup")))
+          .catch(() => {});
+        throw error;
+      }
       deps.logger.info("signup", { outcome: result.outcome, form });
+      dispatchAfterResponse(c, deps, result.events);
       return c.json(ACCEPTED_BODY, 202);
     },
   );

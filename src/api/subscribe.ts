@@ -8,6 +8,7 @@ import { unsentEventCount } from "../lib/pending-events.ts";
 import { FORMS } from "../subscribers/consent.ts";
 import { isBot, type SignupInput, signupSchema, stripQuery } from "../subscribers/input.ts";
 import { signup } from "../subscribers/signup.ts";
+import { dispatchAfterResponse } from "./after-response.ts";
 import { devOutboxEnabled } from "./dev-outbox.ts";
 import { apiError, fieldErrors } from "./errors.ts";
 import { checkInboxPage } from "./pages/journey-pages.ts";
@@ -84,6 +85,35 @@ function refererPage(c: Context): string | undefined {
   return stripQuery(referer);
 }
 
+/** Where a request's page came from, by the browser's Origin (or Referer) header; undefined when neither is sent. */
+export function requestOrigin(c: Context): string | undefined {
+  for (const value of [c.req.header("origin"), c.req.header("referer")]) {
+    if (!value || value === "null") continue;
+    try {
+      return new URL(value).origin;
+    } catch {
+      // not a URL: try the next header
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The consent record's `form`, from how the request arrived: JSON is the API; a form post from our own origin
+ * (or with no origin, which our page never omits but curl does) is the hosted page; one from elsewhere is an
+ * embedded form. The client's `source` field is recorded beside it as reported, and never decides it.
+ */
+function formOf(c: Context, kind: BodyKind, appUrl: string): string {
+  if (kind === "json") return FORMS.api;
+  const origin = requestOrigin(c);
+  return !origin || origin === new URL(appUrl).origin || origin === new URL(c.req.url).origin
+    ? FORMS.hosted
+    : FORMS.embed;
+}
+
+/** Labels the routes themselves use for provenance; a visitor's form cannot claim them. */
+const RESERVED_SOURCE = /^(webhook|import)/;
+
 function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
@@ -125,8 +155,11 @@ export function subscribeRoutes(deps: AppDeps) {
           return accepted();
         }
         const parsed = signupSchema.safeParse(body);
-        if (!parsed.success) {
-          const fields = fieldErrors(parsed.error);
+        const reserved = parsed.success && parsed.data.source && RESERVED_SOURCE.test(parsed.data.source);
+        if (!parsed.success || reserved) {
+          const fields = parsed.success
+            ? { source: ["This source name is reserved; use another, like embed or newsletter-page."] }
+            : fieldErrors(parsed.error);
           if (kind === "json")
             return apiError(c, 422, "validation_failed", "Some fields are invalid.", fields);
           const source = str(body.source);
@@ -144,13 +177,15 @@ export function subscribeRoutes(deps: AppDeps) {
         }
         const page = parsed.data.page ?? refererPage(c);
         const input: SignupInput = { ...parsed.data, ...(page ? { page } : {}) };
-        const form = input.source ?? (kind === "json" ? FORMS.api : FORMS.hosted);
+        const form = formOf(c, kind, deps.config.appUrl);
         const result = await signup(deps, input, {
           form,
           ip: recordedIp(c, deps.config),
           userAgent: c.req.header("user-agent"),
+          reportedSource: input.source,
         });
         deps.logger.info("signup", { outcome: result.outcome, form });
+        dispatchAfterResponse(c, deps, result.events);
         return accepted();
       })
   );

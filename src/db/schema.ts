@@ -85,10 +85,15 @@ export const consents = sqliteTable(
       .references(() => subscribers.id, { onDelete: "cascade" }),
     action: text("action", { enum: CONSENT_ACTIONS }).notNull(),
     at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
-    /** Which form: "hosted-form", "embed", "webhook:<service>", "import", "one-click", ... */
+    /**
+     * Which way in or out, decided by the route that received the request, never by the client: "hosted-form",
+     * "embed" (a form post from another origin), "api", "webhook:<service>", "import:<source>", "one-click", ...
+     */
     form: text("form").notNull(),
-    /** Page URL the form was on (no query string). */
+    /** Page URL the form was on (no query string), as the browser or form service reported it. */
     page: text("page"),
+    /** The `source` label the client sent, kept as reported; it does not say how the request arrived. */
+    reportedSource: text("reported_source"),
     ip: text("ip"),
     userAgent: text("user_agent"),
     wordingVersion: text("wording_version"),

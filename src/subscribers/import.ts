@@ -11,13 +11,13 @@ import { consents, subscribers, suppressions } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import type { PendingEvent } from "../inngest/build-event.ts";
 import { CsvError, parseCsv, uncsvCell } from "../lib/csv.ts";
-import { hashEmail, normaliseEmail } from "../lib/email-address.ts";
+import { hashEmail } from "../lib/email-address.ts";
 import { randomId } from "../lib/ids.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
 import { type Failure, fail, type Result } from "../lib/result.ts";
 import { consentRecord } from "./consent.ts";
 import { createdEvent } from "./events.ts";
-import { COUNTRY, LOCALE, NAME, stripQuery } from "./input.ts";
+import { COUNTRY, emailField, LOCALE, NAME, stripQuery } from "./input.ts";
 import { TAG } from "./tags.ts";
 
 type Deps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
@@ -67,13 +67,12 @@ export const importOptionsSchema = z
 export type ImportOptions = z.output<typeof importOptionsSchema>;
 
 const rowSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, "is empty")
-    .max(254, "is too long")
-    .pipe(z.email("is not a valid email address"))
-    .transform(normaliseEmail),
+  email: emailField({
+    required: "is empty",
+    tooLong: "is too long",
+    localTooLong: "has more than 64 characters before the @",
+    invalid: "is not a valid email address",
+  }),
   firstName: z
     .string()
     .trim()

@@ -1,7 +1,13 @@
 // The one signup schema, shared by the hosted form, the JSON API and the signup webhook. Messages are written
 // for the person filling in the form: they appear next to the field on the HTML page and under `fields` in JSON.
 import { z } from "zod";
-import { normaliseEmail } from "../lib/email-address.ts";
+import {
+  asciiDomain,
+  localPartFits,
+  MAX_ADDRESS,
+  MAX_LOCAL_PART,
+  normaliseEmail,
+} from "../lib/email-address.ts";
 
 /** The honeypot field: invisible to people, tempting to bots. A value in it drops the signup silently. */
 export const HONEYPOT_FIELD = "website";
@@ -13,24 +19,52 @@ const blankToUndefined = (value: unknown) =>
 // name, locale and country to the same rules.
 
 /**
- * Letters (any script), combining marks, spaces, apostrophes, dots and hyphens. This rules out control
- * characters, CR/LF (header injection), angle brackets and URLs, which spammers put in name fields.
+ * A letter (any script) first, then letters, combining marks, spaces, apostrophes, dots and hyphens. This rules
+ * out control characters, CR/LF (header injection), angle brackets and URLs, which spammers put in name fields,
+ * and a leading combining mark, which has nothing to combine with and is used to stack glyphs over the text
+ * around the name ("Zalgo").
  */
-export const NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’ .-]*$/u;
+export const NAME = /^\p{L}[\p{L}\p{M}'’ .-]*$/u;
 /** A BCP 47-like language tag: "en", "en-GB", "pt_BR" (the underscore is turned into a hyphen). */
 export const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 /** ISO 3166-1 alpha-2, either case; stored upper case. */
 export const COUNTRY = /^[A-Za-z]{2}$/;
 const CONSENT_TRUE = new Set(["on", "yes", "true", "1"]);
 
-export const signupSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address." })
+/**
+ * One address rule for every way in (form, API, webhook, CSV import): an internationalised domain is turned into
+ * its punycode form first (what is stored, hashed and sent to), then RFC 5321's limits apply to that form: 64
+ * octets before the @, 254 in all.
+ */
+export function emailField(messages: {
+  required: string;
+  tooLong: string;
+  localTooLong: string;
+  invalid: string;
+}) {
+  return z
+    .string({ error: messages.required })
     .trim()
-    .min(1, "Enter your email address.")
-    .max(254, "That email address is too long.")
-    .pipe(z.email("Enter a valid email address, like name@example.com."))
-    .transform(normaliseEmail),
+    .min(1, messages.required)
+    .max(MAX_ADDRESS * 4, messages.tooLong)
+    .transform(asciiDomain)
+    .pipe(
+      z
+        .string()
+        .max(MAX_ADDRESS, messages.tooLong)
+        .refine(localPartFits, messages.localTooLong)
+        .pipe(z.email(messages.invalid)),
+    )
+    .transform(normaliseEmail);
+}
+
+export const signupSchema = z.object({
+  email: emailField({
+    required: "Enter your email address.",
+    tooLong: "That email address is too long.",
+    localTooLong: `The part before the @ can be at most ${MAX_LOCAL_PART} characters.`,
+    invalid: "Enter a valid email address, like name@example.com.",
+  }),
   firstName: z.preprocess(
     blankToUndefined,
     z

@@ -42,6 +42,23 @@ export function createTestDeps(
 /** The real app over {@link createTestDeps}. */
 export function createTestApp(options: { env?: RawEnv; now?: () => Date } = {}) {
   const t = createTestDeps(options);
-  return { app: createApp(t.deps), ...t };
+  const app = createApp(t.deps);
+  // app.request runs like a Worker request: with an execution context, resolving once the work the route left
+  // for after its answer (waitUntil: event dispatch) is done, so tests see what a request sent. app.fetch
+  // without a context is the bare path, for tests that time the answer itself.
+  const request = app.request;
+  app.request = (async (input, init, env, executionCtx) => {
+    if (executionCtx) return request(input, init, env, executionCtx);
+    const after: Promise<unknown>[] = [];
+    const ctx = {
+      waitUntil: (p: Promise<unknown>) => after.push(p),
+      passThroughOnException: () => {},
+      props: {},
+    };
+    const res = await request(input, init, env, ctx);
+    await Promise.all(after);
+    return res;
+  }) as typeof app.request;
+  return { app, ...t };
 }
 export type TestApp = ReturnType<typeof createTestApp>;

@@ -3,13 +3,15 @@
 export type SentEvent = { id?: string; name: string; data: Record<string, unknown>; ts?: number };
 
 export function createFakeInngestApi() {
-  const state = { failing: false, hanging: false, events: [] as SentEvent[], calls: 0 };
+  const state = { failing: false, hanging: false, delayMs: 0, events: [] as SentEvent[], calls: 0 };
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     state.calls++;
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (state.failing) throw new TypeError("fetch failed");
     // Accepts the connection and never answers (until the caller gives up).
     if (state.hanging) return new Promise<Response>(() => {});
+    // An event API that is up but far away (or slow).
+    if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
     if (/\/e\/[^/]+$/.test(new URL(url).pathname) && init?.method === "POST") {
       const payloads = JSON.parse(String(init.body)) as SentEvent[];
       state.events.push(...payloads);
@@ -30,6 +32,9 @@ export function createFakeInngestApi() {
     },
     set failing(value: boolean) {
       state.failing = value;
+    },
+    set delayMs(value: number) {
+      state.delayMs = value;
     },
     set hanging(value: boolean) {
       state.hanging = value;

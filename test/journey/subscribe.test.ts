@@ -92,7 +92,12 @@ describe("POST /api/subscribe: success", () => {
     const sub = await subscriberByEmail(t.db, "sam.reader@example.com");
     expect(sub).toMatchObject({ locale: "en-GB", source: "embed" });
     const [consent] = await t.db.select().from(consents);
-    expect(consent).toMatchObject({ form: "embed", page: "https://brand.example/newsletter" });
+    // The form is the route's (JSON: the API), not the client's claim; the claim is kept beside it as reported.
+    expect(consent).toMatchObject({
+      form: "api",
+      reportedSource: "embed",
+      page: "https://brand.example/newsletter",
+    });
   });
 
   it("accepts multipart/form-data, as some embedded forms send it", async () => {
