@@ -1,14 +1,14 @@
 // The one Hono app, built from injected dependencies so the same routes and Inngest functions run on Node
 // (src/server.ts) and on Cloudflare Workers (src/worker.ts).
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { secureHeaders } from "hono/secure-headers";
 import { serve } from "inngest/hono";
 import { campaignRoutes } from "./api/admin/campaigns.ts";
 import { privacyRoutes } from "./api/admin/privacy.ts";
 import { replyAdminRoutes } from "./api/admin/replies.ts";
 import { subscriberAdminRoutes } from "./api/admin/subscribers.ts";
 import { adminAuth } from "./api/admin-auth.ts";
+import { limitBody } from "./api/body-limit.ts";
+import { busyResponse, isDatabaseBusy } from "./api/busy.ts";
 import { confirmRoutes } from "./api/confirm.ts";
 import { devInboundRoutes } from "./api/dev-inbound.ts";
 import { devOutboxEnabled, devOutboxRoutes } from "./api/dev-outbox.ts";
@@ -17,6 +17,7 @@ import { healthRoutes } from "./api/health.ts";
 import { rejectMalformedInngestBody } from "./api/inngest-body.ts";
 import { notFoundPage, serverErrorPage, wantsHtml } from "./api/pages/error-pages.ts";
 import { privacyNoticeRoutes } from "./api/privacy-notice.ts";
+import { securityHeaders } from "./api/security-headers.ts";
 import { signupWebhookRoutes } from "./api/signup-webhook.ts";
 import { subscribeRoutes } from "./api/subscribe.ts";
 import { unsubscribeRoutes } from "./api/unsubscribe.ts";
@@ -34,15 +35,11 @@ export function createApp(deps: AppDeps) {
   const inngestHandler = serve({ client: deps.inngest, functions });
 
   const app = new Hono();
-  app.use("*", secureHeaders({ referrerPolicy: "no-referrer", crossOriginEmbedderPolicy: false }));
+  app.use("*", securityHeaders(deps.config));
   app.use("*", async (c, next) => {
     if (c.req.path.startsWith("/api/inngest")) return next();
     const maxSize = c.req.path === "/api/admin/subscribers/import" ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
-    return bodyLimit({
-      maxSize,
-      onError: (c) =>
-        apiError(c, 413, "payload_too_large", `Request bodies are limited to ${maxSize} bytes.`),
-    })(c, next);
+    return limitBody(maxSize, `Request bodies are limited to ${maxSize} bytes.`)(c, next);
   });
 
   app.on(["GET", "PUT", "POST"], "/api/inngest", rejectMalformedInngestBody, (c) => inngestHandler(c));
@@ -79,6 +76,10 @@ export function createApp(deps: AppDeps) {
         status === 400 ? "bad_request" : "client_error",
         error.message || "Bad request.",
       );
+    }
+    if (isDatabaseBusy(error)) {
+      deps.logger.warn("database busy; answered 503", { path: c.req.path });
+      return busyResponse(c, deps);
     }
     deps.logger.error("unhandled error", { path: c.req.path, error });
     if (wantsHtml(c)) return c.html(serverErrorPage(postalAddress), 500);

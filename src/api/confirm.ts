@@ -9,6 +9,21 @@ import { confirmedPage, confirmLinkProblemPage, confirmPage } from "./pages/jour
 import { rateLimit, recordedIp } from "./rate-limit.ts";
 import { bodyKind, parseForm } from "./subscribe.ts";
 
+/**
+ * True when the browser says the confirm POST came from a page that is not ours (a cross-site form that
+ * auto-submits a leaked token). Sec-Fetch-Site is trusted when sent (browsers set it and pages cannot);
+ * otherwise Origin must be ours. A request with neither (old browsers, scripts) is let through: it cannot be a
+ * cross-site browser request from any current browser. One-click unsubscribe is the opposite case and is not
+ * checked: mailbox providers post it from their own servers (RFC 8058).
+ */
+export function isCrossSite(c: Context, appUrl: string): boolean {
+  const site = c.req.header("sec-fetch-site")?.toLowerCase();
+  if (site) return site !== "same-origin" && site !== "none";
+  const origin = c.req.header("origin");
+  if (!origin) return false;
+  return origin !== new URL(appUrl).origin && origin !== new URL(c.req.url).origin;
+}
+
 export const CONFIRM_RATE_LIMIT = { name: "confirm", limit: 30, windowMs: 10 * 60 * 1000 };
 
 export function confirmRoutes(deps: AppDeps) {
@@ -40,6 +55,11 @@ export function confirmRoutes(deps: AppDeps) {
       const result = await check(token);
       if (!result.ok)
         return c.html(confirmLinkProblemPage(common, result.reason), result.reason === "expired" ? 410 : 400);
+      // Another site posted this form: confirm nothing, and offer our own button, which the person can press.
+      if (isCrossSite(c, deps.config.appUrl)) {
+        deps.logger.info("confirm refused: cross-site post");
+        return c.html(confirmPage(common, token ?? ""), 403);
+      }
       const outcome = await confirmSubscriber(deps, result.subscriberId, {
         ip: recordedIp(c, deps.config),
         userAgent: c.req.header("user-agent"),

@@ -91,7 +91,11 @@ export function rateLimit(
       }
     } catch (error) {
       // A limiter that cannot count must not take the signup form down with it.
-      deps.logger.warn("rate limiter unavailable; request allowed", { limiter: options.name, error });
+      // Not silently, though: an open limiter is something to look at.
+      deps.logger.error("rate limiter unavailable; request allowed without a limit", {
+        limiter: options.name,
+        error,
+      });
       return next();
     }
     if (count <= options.limit) return next();

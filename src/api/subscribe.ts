@@ -2,13 +2,13 @@
 // own site (form-encoded or multipart) and JSON. Every accepted signup gets the same answer, whatever the
 // address's status, so the endpoint cannot be used to find out who is on the list.
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "../deps.ts";
 import { unsentEventCount } from "../lib/pending-events.ts";
 import { FORMS } from "../subscribers/consent.ts";
 import { isBot, type SignupInput, signupSchema, stripQuery } from "../subscribers/input.ts";
 import { signup } from "../subscribers/signup.ts";
 import { dispatchAfterResponse } from "./after-response.ts";
+import { limitBody } from "./body-limit.ts";
 import { devOutboxEnabled } from "./dev-outbox.ts";
 import { apiError, fieldErrors } from "./errors.ts";
 import { checkInboxPage } from "./pages/journey-pages.ts";
@@ -18,11 +18,10 @@ import { rateLimit, recordedIp } from "./rate-limit.ts";
 /** A signup is a few short fields; anything larger is not one. */
 export const SIGNUP_MAX_BODY_BYTES = 8 * 1024;
 /** Both signup routes (the form/JSON one and the form-service webhook) refuse a larger body before reading it. */
-export const signupBodyLimit = bodyLimit({
-  maxSize: SIGNUP_MAX_BODY_BYTES,
-  onError: (c) =>
-    apiError(c, 413, "payload_too_large", `Signups are limited to ${SIGNUP_MAX_BODY_BYTES} bytes.`),
-});
+export const signupBodyLimit = limitBody(
+  SIGNUP_MAX_BODY_BYTES,
+  `Signups are limited to ${SIGNUP_MAX_BODY_BYTES} bytes.`,
+);
 /** Per client address; generous enough for a shared office or campus network. */
 export const SIGNUP_RATE_LIMIT = { name: "subscribe", limit: 10, windowMs: 10 * 60 * 1000 };
 

@@ -45,13 +45,22 @@ function cacheStatements(sqlite: Database.Database) {
   }) as typeof sqlite.prepare;
 }
 
-export function openNodeDb(path = ":memory:", options: { synchronous?: Synchronous } = {}): NodeDb {
+/**
+ * How long a query waits for a lock another connection holds (a migration, a backup, the CLI) before SQLite
+ * gives up with SQLITE_BUSY; the app then answers 503 with Retry-After (src/api/busy.ts). Stated in README.md.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export function openNodeDb(
+  path = ":memory:",
+  options: { synchronous?: Synchronous; busyTimeoutMs?: number } = {},
+): NodeDb {
   if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`);
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS)}`);
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -122,6 +122,17 @@ to remove you.</p>`,
   });
 }
 
+/** The database was busy (locked by other work) past its timeout; nothing was saved. */
+export function busyPage({ postalAddress }: Common, retryAfterSeconds: number): Html {
+  return page({
+    title: "Please try again in a moment",
+    postalAddress,
+    body: html`<h1>Please try again in a moment</h1>
+<p>We could not save that just now because our system is busy. Nothing was saved. Please go back and send the
+form again in about ${retryAfterSeconds} seconds.</p>`,
+  });
+}
+
 export function rateLimitedPage({ postalAddress }: Common, retryAfterSeconds: number): Html {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return page({

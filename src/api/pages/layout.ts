@@ -5,7 +5,7 @@ import { html, raw } from "hono/html";
 export type Html = ReturnType<typeof html>;
 
 // Colours chosen for at least 4.5:1 contrast on their backgrounds (WCAG AA for body text).
-const STYLES = `
+export const STYLES = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2933; background: #f7f7f5; }

@@ -1,0 +1,47 @@
+// A database locked by other work (a migration, a backup, the CLI's writes) past the busy timeout is not a bug
+// and not the visitor's fault: answer 503 with Retry-After, a readable page for form posts, and nothing saved
+// (every write is one atomic batch, so a refused one left nothing half-written).
+import type { Context } from "hono";
+import type { AppDeps } from "../deps.ts";
+import { apiError } from "./errors.ts";
+import { busyPage } from "./pages/journey-pages.ts";
+
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+
+/** SQLITE_BUSY / SQLITE_LOCKED from better-sqlite3 (error code) or D1 (message), anywhere in the cause chain. */
+export function isDatabaseBusy(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 8; depth++, e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
+    const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";
+    if (/database is locked|SQLITE_BUSY|database table is locked/i.test(message)) return true;
+  }
+  return false;
+}
+
+/** Browsers posting a form (or asking for HTML) get a page; API clients the JSON error shape. */
+export function wantsHtml(c: Context): boolean {
+  const type = c.req.header("content-type") ?? "";
+  if (type.includes("json")) return false;
+  return type.includes("form") || (c.req.header("accept") ?? "").includes("text/html");
+}
+
+export function busyResponse(c: Context, deps: Pick<AppDeps, "config">): Response | Promise<Response> {
+  c.header("Retry-After", String(BUSY_RETRY_AFTER_SECONDS));
+  if (wantsHtml(c)) {
+    return c.html(
+      busyPage(
+        { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress },
+        BUSY_RETRY_AFTER_SECONDS,
+      ),
+      503,
+    );
+  }
+  return apiError(
+    c,
+    503,
+    "temporarily_unavailable",
+    "The service is busy; nothing was saved. Please retry shortly.",
+  );
+}
