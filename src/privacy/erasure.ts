@@ -13,10 +13,12 @@ import {
   suppressions,
 } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
+import { hashMailbox } from "../lib/email-address.ts";
 import { dispatchEvents, queueEventStatement } from "../lib/pending-events.ts";
 import { type Failure, fail, type Result } from "../lib/result.ts";
 import { repliesOf } from "../replies/store.ts";
 import { unsubscribedEvent } from "../subscribers/events.ts";
+import { MAILBOX_KEY_PREFIX } from "../subscribers/mailbox-throttle.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
 import { aboutSubscriber, consentIps, outboxFor, rateLimitsFor } from "./where.ts";
 
@@ -62,6 +64,10 @@ export async function eraseSubscriber(
     db.delete(outbox).where(outboxFor(profile.email)),
     // Counters only; losing them at most resets a 10-minute window.
     ...(limits ? [db.delete(rateLimits).where(limits)] : []),
+    // The inbox's confirmation throttle (a hash of the address): a returning person starts afresh.
+    db
+      .delete(rateLimits)
+      .where(eq(rateLimits.key, `${MAILBOX_KEY_PREFIX}${await hashMailbox(profile.email)}`)),
     db.delete(subscribers).where(eq(subscribers.id, subscriberId)),
     // Workflow events about the person (sent or not) go too: an unsent "confirmed" must not start a drip later.
     // The erasure event replaces them and is the one trace of the (random, now unlinkable) id.

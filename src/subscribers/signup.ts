@@ -136,7 +136,7 @@ async function create(
       source: input.source ?? ctx.form,
       // Set when the confirmation is queued, not when it leaves: it is the throttle for repeat signups. Left
       // empty when the inbox throttle held it back, so the next signup of this spelling may queue one.
-      confirmationSentAt: mailboxFree ? now : null,
+      ...(mailboxFree ? { confirmationSentAt: now } : {}),
       createdAt: now,
       updatedAt: now,
     }),
