@@ -36,7 +36,10 @@ describe("public requests during a large import", () => {
       const res = await app.app.fetch(
         new Request("http://newsletter.test/api/subscribe", {
           method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${++n % 250}` },
+          headers: {
+            "content-type": "application/json",
+            "x-forwarded-for": `10.${Math.floor(++n / 250) % 250}.${n % 250}.1`,
+          },
           body: JSON.stringify({ email: `visitor${n}@example.com`, consent: true }),
         }),
       );
