@@ -7,12 +7,12 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { buildDeps } from "../../src/build-deps.ts";
-import { testConfig } from "../../src/config.ts";
 import { loadContentFromDisk } from "../../src/content/node.ts";
 import { openNodeDb } from "../../src/db/node.ts";
 import { consents, subscribers } from "../../src/db/schema.ts";
 import { createInngestClient } from "../../src/inngest/client.ts";
 import { createLogger } from "../../src/lib/log.ts";
+import { testConfig } from "../helpers/config.ts";
 import { createFakeInngestApi } from "../helpers/fake-inngest.ts";
 import { postForm, postJson } from "../journey/helpers.ts";
 
