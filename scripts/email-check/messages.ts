@@ -21,12 +21,6 @@ export interface CheckedEmail {
   message: OutgoingEmail;
 }
 
-/**
- * Sent to the team inbox, never to readers. reply-alert is also 504 px wide at 375 px today (issue 10 note):
- * it is left to its owner rather than hidden behind an allowlist.
- */
-const TEAM_ONLY: ReadonlySet<string> = new Set(["reply-alert"]);
-
 const config = loadConfig({
   NODE_ENV: "development",
   APP_URL: previewCtx.appUrl,
@@ -56,7 +50,6 @@ export async function checkedEmails(
   const out: CheckedEmail[] = [];
   for (const country of countries) {
     for (const sample of emailSamples(content, { country })) {
-      if (TEAM_ONLY.has(sample.templateId)) continue;
       const rendered = await renderEmail(sample.templateId, sample.props);
       const props = sample.props as { unsubscribeUrl?: string; lesson?: { id: string } };
       const oneClick = props.unsubscribeUrl?.replace("/unsubscribe?", "/api/unsubscribe?");

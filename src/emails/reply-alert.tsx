@@ -6,7 +6,7 @@ import { Text } from "@react-email/components";
 import { Box } from "./components/box.tsx";
 import { Layout } from "./components/layout.tsx";
 import { cls } from "./components/styles.ts";
-import { colors, fontSizes, lineHeights, space, typeface } from "./components/theme.ts";
+import { breakAnywhere, colors, fontSizes, lineHeights, space, typeface } from "./components/theme.ts";
 import { Paragraph, Title } from "./components/typography.tsx";
 import { previewCtx } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
@@ -44,7 +44,6 @@ const words = {
   color: colors.text,
   fontSize: fontSizes.body,
   lineHeight: lineHeights.body,
-  whiteSpace: "pre-wrap" as const,
   margin: 0,
 };
 
@@ -71,7 +70,7 @@ export function ReplyAlertEmail(props: ReplyAlertEmailProps) {
         <Paragraph>Replying to this email writes to the reader.</Paragraph>
       )}
       <Paragraph>
-        From: {props.senderAddress} ({props.subscriberNote})
+        From: <span style={breakAnywhere}>{props.senderAddress}</span> ({props.subscriberNote})
         <br />
         Received: {props.receivedAt}
         <br />
@@ -84,10 +83,16 @@ export function ReplyAlertEmail(props: ReplyAlertEmailProps) {
       ))}
       <Box style={{ borderLeft: `4px solid ${colors.border}`, padding: `${space.sm} ${space.md}` }}>
         <Text className={cls.text} style={words}>
-          {props.words || "(no text)"}
+          {/* Line breaks as <br>, not white-space: pre-wrap, which Outlook ignores. */}
+          {props.words
+            ? props.words.split("\n").flatMap((line, i) => (i === 0 ? [line] : [<br key={i} />, line]))
+            : "(no text)"}
         </Text>
       </Box>
-      <Paragraph>Mark it handled in the reply queue: {props.queueUrl}</Paragraph>
+      <Paragraph>
+        {/* A long address has no place to wrap; on a phone it would widen the whole email. */}
+        Mark it handled in the reply queue: <span style={breakAnywhere}>{props.queueUrl}</span>
+      </Paragraph>
     </Layout>
   );
 }
