@@ -1,7 +1,8 @@
 // Third held-out set for bench:triage. Written on 2 Dec 2026 before anyone looked at the rules it is run
-// against, and never used to tune them: bench:triage prints its confusion table on its own, so that it keeps
-// showing how the rules do on wording they have not seen. Do not add rules for its misses; when a miss is
-// reviewed and fixed, move the row into the reviewed table (test/replies/phrasings.ts) and write new rows here.
+// against. Its misses (seven crisis rows, one unsubscribe row) were reviewed the same day and moved into the
+// reviewed table with the rules that now catch them, so what is left here is only the rows the rules already
+// caught: it no longer measures unseen wording. Write new rows here before changing the rules again, and do not
+// add rules for their misses; when a miss is reviewed and fixed, move the row into test/replies/phrasings.ts.
 import type { Phrasing } from "../test/replies/phrasings.ts";
 
 /** A reply typed above our lesson as Gmail quotes it. */
@@ -17,17 +18,10 @@ const quoted = (reply: string): string =>
 
 export const HELD_OUT_3: Phrasing[] = [
   // Crisis: indirect, misspelt, lower case, no punctuation, quoted thread, Spanish.
-  { kind: "indirect", text: "I don't see the point in going on anymore.", expected: "crisis" },
   { kind: "indirect", text: "Everyone would be better off without me, honestly.", expected: "crisis" },
   { kind: "indirect", text: "I just want to go to sleep and never wake up", expected: "crisis" },
-  { kind: "indirect", text: "I can't take this pain anymore, I'm done.", expected: "crisis" },
   { kind: "indirect", text: "There's no way out for me. I feel completely trapped.", expected: "crisis" },
   { kind: "indirect", text: "I've been giving my things away to my sister this week.", expected: "crisis" },
-  {
-    kind: "indirect",
-    text: "I wrote letters for my kids in case I'm not around after the weekend.",
-    expected: "crisis",
-  },
   { kind: "indirect", text: "I have nothing left to live for.", expected: "crisis" },
   {
     kind: "indirect",
@@ -37,9 +31,7 @@ export const HELD_OUT_3: Phrasing[] = [
   { kind: "direct", text: "I am thinking about ending my life.", expected: "crisis" },
   { kind: "direct", text: "I bought a rope yesterday.", expected: "crisis" },
   { kind: "misspelt", text: "i want to kil myself", expected: "crisis" },
-  { kind: "misspelt", text: "thinkin about sucide again", expected: "crisis" },
   { kind: "misspelt", text: "I dont want to live anymoore", expected: "crisis" },
-  { kind: "lower case", text: "no reason to keep living tbh", expected: "crisis" },
   { kind: "lower case", text: "im going to end it all this weekend", expected: "crisis" },
   { kind: "lower case", text: "i have been stockpiling my meds", expected: "crisis" },
   {
@@ -48,8 +40,6 @@ export const HELD_OUT_3: Phrasing[] = [
     expected: "crisis",
   },
   { kind: "quoted thread", text: quoted("honestly i wish i was dead"), expected: "crisis" },
-  { kind: "indirect", text: "No quiero vivir más.", expected: "crisis" },
-  { kind: "indirect", text: "quiero morirme, ya no aguanto", expected: "crisis" },
   // Near misses and ordinary replies: not crisis.
   { kind: "near miss", text: "This article about sleep was to die for!", expected: "other" },
   { kind: "near miss", text: "My phone battery is dead, so I read it on my laptop.", expected: "other" },
@@ -77,6 +67,5 @@ export const HELD_OUT_3: Phrasing[] = [
   { kind: "unsubscribe", text: "stop sending me these emails", expected: "unsubscribe" },
   { kind: "unsubscribe", text: "Remove me please", expected: "unsubscribe" },
   { kind: "unsubscribe", text: quoted("Unsubscribe me, thanks"), expected: "unsubscribe" },
-  { kind: "unsubscribe", text: "Por favor, dame de baja de esta lista.", expected: "unsubscribe" },
   { kind: "unsubscribe", text: "I no longer want to recieve these", expected: "unsubscribe" },
 ];

@@ -136,7 +136,7 @@ export const CRISIS_RULES: readonly PhraseRule[] = [
     phrases: [
       // suicidal, sucidal, suicdal, suisidal, suicidle
       "s(ui|iu|u|i)(c|s)+i?d(al|le)",
-      "(think|thinking|thought|thoughts) (about|of) (suicide|s(ui|u)(c|s)i?de|ending (it|my life))",
+      "(think|thinkin|thinking|thought|thoughts) (about|of) (suicide|s(ui|u)(c|s)i?de|ending (it|my life))",
       "(commit|committing|attempt|attempted|attempting|considering|contemplating) (suicide|s(ui|u)(c|s)i?de)",
       "s(ui|u)(c|s)i?de (note|plan|attempt)",
       // "kms" (kill myself) only with intent around it: "5 kms" is a distance.
@@ -151,7 +151,8 @@ export const CRISIS_RULES: readonly PhraseRule[] = [
     phrases: [
       "(don'?t|do not|no longer|not) want to (be here|be around|be alive|live|exist|wake up)",
       "(don'?t|do not) wanna (be here|be around|be alive|live|exist|wake up)",
-      "no (reason|point) (to|in) (live|living|going on|carrying on|being here)",
+      "no (reason|point) (to|in) (keep |keep on )?(live|living|going on|carrying on|being here)",
+      "(don'?t|do not|can'?t|cannot) see (the|any) point (in|of) (living|going on|carrying on|life|being here)",
       "nothing (left )?to live for",
       "can'?t (go on|keep going|carry on|do this any ?more|take (it|this) any ?more)",
       "cannot (go on|keep going|carry on|do this any ?more|take (it|this) any ?more)",
@@ -214,6 +215,7 @@ export const CRISIS_RULES: readonly PhraseRule[] = [
       "(unbearable|unendurable) (pain|suffering)",
       "pain is (unbearable|too much)",
       "can'?t (bear|stand|endure) (it|this|the pain|living)",
+      "can'?t take (this|the|my) pain any ?more",
     ],
   },
   {
@@ -261,6 +263,24 @@ export const CRISIS_RULES: readonly PhraseRule[] = [
       "(said|saying|say|says) (my )?goodbyes? to (everyone|everybody|(all )?(of )?(my )?(friends|family|kids|children|loved ones|parents|wife|husband|partner|mum|mom|dad|sister|brother)|the people i love)",
       "won'?t be (around|here) (much longer|for long|any ?more|next week)",
       "not be (around|here) (much longer|for long)",
+      // Letters left for people "in case" the writer is gone (a plain "in case I'm not around on Monday" is not).
+      "(wrote|written|writing|left|leaving) (letters|a letter|notes|a note) (for|to) [a-z' ]{1,40}in case",
+    ],
+  },
+  {
+    id: "crisis-es",
+    class: "crisis",
+    description:
+      "Spanish: does not want to live, wants to die or to kill themselves, cannot bear it any more",
+    source: `${LIFELINE_SIGNS} (the Lifeline answers in Spanish too: 988, option 2); ${SAFE_MESSAGING}`,
+    phrases: [
+      "no quiero (vivir|seguir viviendo|estar aqu[ií]|despertar)",
+      "(quiero|quisiera|me quiero) morir(me)?",
+      "(quiero|voy a) (matarme|suicidarme|quitarme la vida)",
+      "me quiero (matar|suicidar)",
+      "ya no (aguanto|puedo m[aá]s)",
+      "no (aguanto|puedo) m[aá]s",
+      "(pienso|pensando|pensado) en (suicidarme|el suicidio|matarme|quitarme la vida)",
     ],
   },
   {
@@ -342,7 +362,7 @@ export const UNSUBSCRIBE_RULES: readonly PhraseRule[] = [
     description: "Asks to unsubscribe (Spanish)",
     source: UNSUBSCRIBE_SOURCE,
     phrases: [
-      "dar(me)? de baja",
+      "(dar(me)?|dame|deme|denme|dadme) de baja",
       "darse de baja",
       "cancelar (mi |la )?suscripci(o|ó)n",
       "no (quiero|deseo) recibir",

@@ -250,6 +250,28 @@ export const PHRASINGS: Phrasing[] = [
     text: "Theres no hope of me getting tickets to the talk, is there a recording?",
     expected: "other",
   },
+  // Moved from the third held-out set (bench/triage-held-out.ts) after review on 2 Dec 2026, with the rules
+  // that now catch them; plus near misses for those rules.
+  { kind: "indirect", text: "I don't see the point in going on anymore.", expected: "crisis" },
+  { kind: "indirect", text: "I can't take this pain anymore, I'm done.", expected: "crisis" },
+  { kind: "misspelt", text: "thinkin about sucide again", expected: "crisis" },
+  { kind: "lower case", text: "no reason to keep living tbh", expected: "crisis" },
+  { kind: "indirect", text: "No quiero vivir más.", expected: "crisis" },
+  { kind: "indirect", text: "quiero morirme, ya no aguanto", expected: "crisis" },
+  {
+    kind: "indirect",
+    text: "I wrote letters for my kids in case I'm not around after the weekend.",
+    expected: "crisis",
+  },
+  { kind: "unsubscribe", text: "Por favor, dame de baja de esta lista.", expected: "unsubscribe" },
+  {
+    kind: "near miss",
+    text: "In case I'm not around on Monday, my colleague will answer.",
+    expected: "other",
+  },
+  { kind: "near miss", text: "I can't see the point of the new app design.", expected: "other" },
+  { kind: "near miss", text: "Me muero de ganas de leer la próxima lección.", expected: "other" },
+  { kind: "near miss", text: "No puedo esperar a la próxima lección.", expected: "other" },
 ];
 
 /**
