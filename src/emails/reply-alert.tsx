@@ -3,6 +3,7 @@
 // the address to write back to (also the Reply-To), when it arrived, why triage flagged it, and the reader's own
 // words without the quoted thread.
 import { Text } from "@react-email/components";
+import type { ReactNode } from "react";
 import { Box } from "./components/box.tsx";
 import { Layout } from "./components/layout.tsx";
 import { cls } from "./components/styles.ts";
@@ -47,6 +48,21 @@ const words = {
   margin: 0,
 };
 
+/** Each line break as <br>: nested fragments, so no list (and no keys) is needed. */
+function withLineBreaks(text: string): ReactNode {
+  const [first, ...rest] = text.split("\n");
+  return rest.reduce<ReactNode>(
+    (before, line) => (
+      <>
+        {before}
+        <br />
+        {line}
+      </>
+    ),
+    first,
+  );
+}
+
 export function ReplyAlertEmail(props: ReplyAlertEmailProps) {
   const subject = replyAlertSubject(props);
   return (
@@ -84,9 +100,7 @@ export function ReplyAlertEmail(props: ReplyAlertEmailProps) {
       <Box style={{ borderLeft: `4px solid ${colors.border}`, padding: `${space.sm} ${space.md}` }}>
         <Text className={cls.text} style={words}>
           {/* Line breaks as <br>, not white-space: pre-wrap, which Outlook ignores. */}
-          {props.words
-            ? props.words.split("\n").flatMap((line, i) => (i === 0 ? [line] : [<br key={i} />, line]))
-            : "(no text)"}
+          {props.words ? withLineBreaks(props.words) : "(no text)"}
         </Text>
       </Box>
       <Paragraph>
