@@ -2,34 +2,26 @@
 // and not the visitor's fault: answer 503 with Retry-After, a readable page for form posts, and nothing saved
 // (every write is one atomic batch, so a refused one left nothing half-written).
 import type { Context } from "hono";
+import { someDriverError } from "../db/client.ts";
 import type { AppDeps } from "../deps.ts";
-import { apiError } from "./errors.ts";
+import { apiError, refusalAsPage } from "./errors.ts";
 import { busyPage } from "./pages/journey-pages.ts";
 
 export const BUSY_RETRY_AFTER_SECONDS = 5;
 
 /** SQLITE_BUSY / SQLITE_LOCKED from better-sqlite3 (error code) or D1 (message), anywhere in the cause chain. */
 export function isDatabaseBusy(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 8; depth++, e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
-    const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";
-    if (/database is locked|SQLITE_BUSY|database table is locked/i.test(message)) return true;
-  }
-  return false;
-}
-
-/** Browsers posting a form (or asking for HTML) get a page; API clients the JSON error shape. */
-export function wantsHtml(c: Context): boolean {
-  const type = c.req.header("content-type") ?? "";
-  if (type.includes("json")) return false;
-  return type.includes("form") || (c.req.header("accept") ?? "").includes("text/html");
+  return someDriverError(
+    error,
+    (code, message) =>
+      (code !== undefined && /^SQLITE_(BUSY|LOCKED)/.test(code)) ||
+      /database is locked|SQLITE_BUSY|database table is locked/i.test(message),
+  );
 }
 
 export function busyResponse(c: Context, deps: Pick<AppDeps, "config">): Response | Promise<Response> {
   c.header("Retry-After", String(BUSY_RETRY_AFTER_SECONDS));
-  if (wantsHtml(c)) {
+  if (refusalAsPage(c)) {
     return c.html(
       busyPage(
         { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress },

@@ -49,3 +49,13 @@ export function failureResponse(c: Context, failure: Failure & Record<string, un
   const { ok: _ok, code, message, fields, ...extra } = failure;
   return c.json({ error: { code, message, ...(fields ? { fields } : {}), ...extra } }, STATUS_FOR[code]);
 }
+
+/**
+ * A refusal (429, 503) as a readable page for browsers posting a form or asking for HTML; API clients get the JSON
+ * error shape. (Unknown URLs and 500s go by Accept alone: pages/error-pages.ts.)
+ */
+export function refusalAsPage(c: Context): boolean {
+  const type = c.req.header("content-type") ?? "";
+  if (type.includes("json")) return false;
+  return type.includes("form") || (c.req.header("accept") ?? "").includes("text/html");
+}

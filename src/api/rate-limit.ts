@@ -8,7 +8,7 @@ import { preparedPerDb } from "../db/client.ts";
 import { rateLimits } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { resolveClientIp } from "../lib/ip.ts";
-import { apiError } from "./errors.ts";
+import { apiError, refusalAsPage } from "./errors.ts";
 import { rateLimitedPage } from "./pages/journey-pages.ts";
 
 /** The client's address as far as the configured proxy (TRUST_PROXY, see src/lib/ip.ts) vouches for it. */
@@ -35,13 +35,6 @@ export type RateLimitOptions = {
   limit: number;
   windowMs: number;
 };
-
-/** Browsers posting a form get a readable page; API clients get the JSON error shape. */
-function wantsHtml(c: Context): boolean {
-  const type = c.req.header("content-type") ?? "";
-  if (type.includes("application/json")) return false;
-  return type.includes("form") || (c.req.header("accept") ?? "").includes("text/html");
-}
 
 /** The counting upsert, prepared once per database: it runs on every limited request. */
 const countRequest = preparedPerDb((db) =>
@@ -102,7 +95,7 @@ export function rateLimit(
 
     const retryAfter = Math.max(1, Math.ceil((windowStart + options.windowMs - nowMs) / 1000));
     c.header("Retry-After", String(retryAfter));
-    if (wantsHtml(c)) {
+    if (refusalAsPage(c)) {
       return c.html(
         rateLimitedPage(
           { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress },

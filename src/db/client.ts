@@ -90,13 +90,28 @@ export async function atomic(db: Db, statements: (AtomicStatement | PreparedInse
  * error around better-sqlite3's, or D1's "D1_ERROR: ..."), so the whole cause chain is searched.
  */
 export function isUniqueViolation(error: unknown): boolean {
-  // Bounded, so an error whose cause chain loops back on itself cannot hang the request.
+  return someDriverError(
+    error,
+    (code, message) =>
+      code === "SQLITE_CONSTRAINT_UNIQUE" ||
+      code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+      /UNIQUE constraint failed/i.test(message),
+  );
+}
+
+/**
+ * True when `test` holds for an error or any error in its cause chain, given its code (better-sqlite3) and its
+ * message (D1 has only messages). Bounded, so a cause chain that loops back on itself cannot hang the request.
+ */
+export function someDriverError(
+  error: unknown,
+  test: (code: string | undefined, message: string) => boolean,
+): boolean {
   let e: unknown = error;
   for (let depth = 0; e && depth < 8; depth++, e = (e as { cause?: unknown }).cause) {
     const code = (e as { code?: unknown }).code;
-    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
     const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";
-    if (/UNIQUE constraint failed/i.test(message)) return true;
+    if (test(typeof code === "string" ? code : undefined, message)) return true;
   }
   return false;
 }
