@@ -12,7 +12,8 @@ export const WIDTHS = [375, 600] as const;
 export const MODES = ["light", "dark", "forced-dark"] as const;
 export type Mode = (typeof MODES)[number];
 
-const ARGS = [
+/** Headless, and no background connections: this machine has no network beyond its registries. */
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -28,7 +29,9 @@ export async function launch(forcedDark: boolean): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: forcedDark ? [...ARGS, "--force-dark-mode", "--enable-features=WebContentsForceDark"] : ARGS,
+    args: forcedDark
+      ? [...CHROMIUM_ARGS, "--force-dark-mode", "--enable-features=WebContentsForceDark"]
+      : CHROMIUM_ARGS,
   });
 }
 

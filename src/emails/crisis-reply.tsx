@@ -3,10 +3,11 @@
 // call-back, argues with nothing and asks nothing about the reader's health.
 import { Link, Text } from "@react-email/components";
 import { Box } from "./components/box.tsx";
+import { crisisLineText } from "./components/crisis-footer.tsx";
 import { CRISIS_FOOTER, crisisRegion } from "./components/crisis-lines.ts";
 import { Layout } from "./components/layout.tsx";
 import { cls } from "./components/styles.ts";
-import { colors, fontSizes, layout, lineHeights, space, typeface } from "./components/theme.ts";
+import { colors, layout, space, typeface } from "./components/theme.ts";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
 import { previewCtx } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
@@ -28,14 +29,6 @@ export const CRISIS_REPLY_COPY = {
   hope: "You do not have to explain anything to us. You matter, and help is available.",
 } as const;
 
-const lineStyle = {
-  ...typeface,
-  color: colors.text,
-  fontSize: fontSizes.body,
-  lineHeight: lineHeights.body,
-  margin: `0 0 ${space.xs}`,
-};
-
 /**
  * The reader's crisis lines before anything else we say, from the same data as the footer (which the layout
  * still prints at the bottom, as on every email).
@@ -52,11 +45,11 @@ function LinesFirst({ country }: { country?: string | null | undefined }) {
         padding: space.md,
       }}
     >
-      <Text className={cls.text} style={{ ...lineStyle, fontWeight: 700 }}>
+      <Text className={cls.text} style={{ ...crisisLineText, fontWeight: 700 }}>
         If you need support right now, you can reach someone at any time:
       </Text>
       {lines.map((line) => (
-        <Text key={line.text} className={cls.text} style={lineStyle}>
+        <Text key={line.text} className={cls.text} style={crisisLineText}>
           {line.text}
           {line.link ? (
             <>

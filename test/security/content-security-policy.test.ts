@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/email-check/layout.ts";
 import { signToken } from "../../src/lib/tokens.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { postJson, seedSubscriber } from "../journey/helpers.ts";
@@ -71,16 +72,8 @@ describe("pages in Chromium under the policy", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
     });
   }, 60_000);
   afterAll(async () => browser?.close());

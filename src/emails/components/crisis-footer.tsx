@@ -14,7 +14,8 @@ import {
 import { cls } from "./styles.ts";
 import { colors, fontSizes, layout, lineHeights, space, typeface } from "./theme.ts";
 
-const text = {
+/** One crisis line: also the crisis auto-reply's lines, which come before its message. */
+export const crisisLineText = {
   ...typeface,
   color: colors.text,
   fontSize: fontSizes.body,
@@ -25,7 +26,7 @@ const link = { ...typeface, color: colors.link, textDecoration: "underline" };
 
 function Line({ line, bold = false }: { line: CrisisLine; bold?: boolean }) {
   return (
-    <Text className={cls.text} style={bold ? { ...text, fontWeight: 700 } : text}>
+    <Text className={cls.text} style={bold ? { ...crisisLineText, fontWeight: 700 } : crisisLineText}>
       {line.text}
       {line.link ? (
         <>
@@ -55,15 +56,15 @@ export function CrisisFooter({ country }: { country?: string | null | undefined 
         padding: space.md,
       }}
     >
-      <Text className={cls.text} style={{ ...text, fontWeight: 700, fontSize: fontSizes.h3 }}>
+      <Text className={cls.text} style={{ ...crisisLineText, fontWeight: 700, fontSize: fontSizes.h3 }}>
         {footer.heading}
       </Text>
-      <Text className={cls.text} style={text}>
+      <Text className={cls.text} style={crisisLineText}>
         {HOPE_LINE}
       </Text>
       {lead ? <Line line={lead} bold /> : null}
       {/* Tap targets: a phone dials or opens a text message to the line directly. */}
-      <Text className={cls.text} style={{ ...text, margin: `0 0 ${space.sm}` }}>
+      <Text className={cls.text} style={{ ...crisisLineText, margin: `0 0 ${space.sm}` }}>
         {CRISIS_TAPS[region].map((tap, i) => (
           <span key={tap.href}>
             {i > 0 ? " · " : null}
@@ -93,7 +94,7 @@ export function CrisisBanner({ country }: { country?: string | null | undefined 
         padding: `${space.sm} ${space.md}`,
       }}
     >
-      <Text className={cls.text} style={{ ...text, fontWeight: 700, margin: 0 }}>
+      <Text className={cls.text} style={{ ...crisisLineText, fontWeight: 700, margin: 0 }}>
         {CRISIS_BANNER[crisisRegion(country)]}
       </Text>
     </Box>
