@@ -284,3 +284,82 @@ export const devInbox = sqliteTable("dev_inbox", {
   headers: text("headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
   createdAt: createdAt(),
 });
+
+export const ACCOUNT_ROLES = ["owner", "marketer", "reviewer"] as const;
+
+/**
+ * People who sign in to the console (issue 12): staff, not subscribers. Removal is soft (removed_at) so a
+ * removed reviewer's name still shows on the reviews and audit rows that point at the id.
+ */
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    /** Normalised like subscribers.email: trimmed, domain lower-cased. */
+    email: text("email").notNull(),
+    /** sha256 of the normalised, fully lower-cased address (hashEmail): one account per inbox spelling. */
+    emailHash: text("email_hash").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ACCOUNT_ROLES }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+    /** Set when the account is removed: it can no longer sign in and its sessions are revoked. */
+    removedAt: integer("removed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("accounts_email_hash_unique").on(t.emailHash)],
+);
+
+/** Single-use sign-in links. Only the SHA-256 of the token is stored, so a database copy signs nobody in. */
+export const signInLinks = sqliteTable(
+  "sign_in_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("sign_in_links_account").on(t.accountId)],
+);
+
+/** Console sessions, server-side so they can be listed and revoked. The id is the SHA-256 of the cookie value. */
+export const accountSessions = sqliteTable(
+  "account_sessions",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("account_sessions_account").on(t.accountId)],
+);
+
+export const AUDIT_ACTOR_KINDS = ["account", "api-token"] as const;
+
+/**
+ * Who did what through the console or the admin API. Targets are ids (campaign, subscriber, account), never an
+ * address; detail is a small JSON object without personal data.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorKind: text("actor_kind", { enum: AUDIT_ACTOR_KINDS }).notNull(),
+    /** accounts.id for console actions; null for the bearer token. */
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    targetKind: text("target_kind"),
+    targetId: text("target_id"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  },
+  (t) => [index("audit_log_at").on(t.at, t.id)],
+);
