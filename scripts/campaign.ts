@@ -22,29 +22,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { InferRequestType } from "hono/client";
 import type { CampaignView } from "../src/campaigns/view.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { formatFinding } from "../src/lint/format.ts";
-import type { Finding } from "../src/lint/types.ts";
+import { adminClient, type CliIo, refusedBy, UsageError } from "./admin-client.ts";
 import { subscribersCommand } from "./subscribers-cli.ts";
 
-export type CliIo = {
-  fetch: typeof fetch;
-  env: Record<string, string | undefined>;
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** True when `out` is a terminal: the progress line then rewrites itself in place. */
-  tty: boolean;
-  sleep: (ms: number) => Promise<void>;
-  readFile: (path: string) => string;
-  writeFile: (path: string, text: string) => void;
-  /** How long one API call may take (default 15 s). */
-  requestTimeoutMs?: number;
-};
-
-type ApiErrorBody = {
-  error?: { code?: string; message?: string; fields?: Record<string, string[]>; findings?: Finding[] };
-};
+export type { CliIo } from "./admin-client.ts";
 
 const USAGE = `usage: npm run campaign -- <command> [options]
   create  --template <id> | --subject S --preheader P --body-file F.md --author <id> [--source "claim|citation"]
@@ -124,26 +109,6 @@ function describe(c: CampaignView): string {
   ].join("\n");
 }
 
-/** Prints the API's refusal (code, message, field messages, linter findings); exit code 1. */
-export function refusedBy(io: Pick<CliIo, "err">, status: number, json: unknown): number {
-  const error = (json as ApiErrorBody).error;
-  io.err(`campaign: ${status} ${error?.code ?? "error"}: ${error?.message ?? "request failed"}\n`);
-  for (const [field, messages] of Object.entries(error?.fields ?? {}))
-    io.err(`  ${field}: ${messages.join("; ")}\n`);
-  for (const finding of error?.findings ?? []) io.err(`  ${formatFinding(finding)}\n`);
-  if (status === 401) io.err("  (check ADMIN_TOKEN)\n");
-  return 1;
-}
-
-export class UsageError extends Error {}
-
-export type AdminCall = (
-  method: string,
-  path: string,
-  body?: unknown,
-  raw?: { type: string; text: string },
-) => Promise<{ status: number; ok: boolean; json: unknown; text: string }>;
-
 export async function runCampaignCli(argv: string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
   try {
@@ -179,42 +144,9 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
     throw error;
   }
 
-  const requestTimeoutMs = io.requestTimeoutMs ?? 15_000;
-  /** One call under /api/admin; a JSON body unless `raw` (the CSV import) is given. */
-  const admin: AdminCall = async (method, path, body, raw) => {
-    let res: Response;
-    let text: string;
-    const type = raw?.type ?? (body === undefined ? undefined : "application/json");
-    try {
-      res = await io.fetch(`${appUrl}/api/admin${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(type ? { "content-type": type } : {}) },
-        ...(raw ? { body: raw.text } : body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(requestTimeoutMs),
-      });
-      text = await res.text();
-    } catch (error) {
-      const name = (error as Error).name;
-      if (name === "TimeoutError" || name === "AbortError") {
-        throw new UsageError(
-          `no answer from ${appUrl} within ${Math.round(requestTimeoutMs / 1000)} s; the server may be stuck or still starting: check its terminal and try again.`,
-        );
-      }
-      throw new UsageError(
-        `cannot reach ${appUrl} (${(error as Error).message}); is the server running (npm run dev)? Elsewhere set APP_URL.`,
-      );
-    }
-    let json: unknown = {};
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // CSV export, or an empty body.
-    }
-    return { status: res.status, ok: res.ok, json, text };
-  };
-  const api = (method: string, path: string, body?: unknown) => admin(method, `/campaigns${path}`, body);
-
-  const refused = (status: number, json: unknown): number => refusedBy(io, status, json);
+  const client = adminClient(io, appUrl, token);
+  const campaigns = client.campaigns;
+  const refused = (res: Parameters<typeof refusedBy>[1]): Promise<number> => refusedBy(io, res);
   const interval = Number(values.interval ?? 1000);
   const stallMs = Number(values.timeout ?? 120) * 1000;
   const HEARTBEAT_MS = 10_000;
@@ -224,9 +156,9 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
     let unchangedMs = 0;
     let sincePrinted = 0;
     for (;;) {
-      const res = await api("GET", `/${campaignId}`);
-      if (!res.ok) return refused(res.status, res.json);
-      const campaign = (res.json as { campaign: CampaignView }).campaign;
+      const res = await campaigns[":id"].$get({ param: { id: campaignId } });
+      if (!res.ok) return refused(res);
+      const { campaign } = await res.json();
       const line = progressLine(campaign);
       if (line !== last) {
         unchangedMs = 0;
@@ -272,8 +204,8 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
 
   /** Active subscribers the campaign matches right now. */
   const audienceNow = async (campaignId: string): Promise<number | undefined> => {
-    const res = await api("GET", `/${campaignId}/audience`);
-    return res.ok ? (res.json as { audience: { count: number } }).audience.count : undefined;
+    const res = await campaigns[":id"].audience.$get({ param: { id: campaignId } });
+    return res.ok ? (await res.json()).audience.count : undefined;
   };
 
   const needId = () => {
@@ -289,7 +221,7 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
           ...(values.locale ? { locales: values.locale } : {}),
           ...(values.country ? { countries: values.country } : {}),
         };
-        let body: Record<string, unknown>;
+        let body: InferRequestType<typeof campaigns.$post>["json"];
         if (values.template) {
           body = { templateId: values.template };
         } else {
@@ -307,13 +239,11 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
             ...(sources.length > 0 ? { sources } : {}),
           };
         }
-        const res = await api("POST", "", {
-          ...body,
-          ...(values.name ? { name: values.name } : {}),
-          audience,
+        const res = await campaigns.$post({
+          json: { ...body, ...(values.name ? { name: values.name } : {}), audience },
         });
-        if (!res.ok) return refused(res.status, res.json);
-        const { campaign, warnings } = res.json as { campaign: CampaignView; warnings: Finding[] };
+        if (!res.ok) return refused(res);
+        const { campaign, warnings } = await res.json();
         io.out(`created ${campaign.id}\n${describe(campaign)}\n`);
         const count = await audienceNow(campaign.id);
         if (count !== undefined) {
@@ -331,11 +261,11 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
       case "test": {
         const campaignId = needId();
         if (!values.to) throw new UsageError("give at least one --to <address>");
-        const res = await api("POST", `/${campaignId}/test`, {
-          to: values.to,
-          ...(values["first-name"] ? { firstName: values["first-name"] } : {}),
+        const res = await campaigns[":id"].test.$post({
+          param: { id: campaignId },
+          json: { to: values.to, ...(values["first-name"] ? { firstName: values["first-name"] } : {}) },
         });
-        if (!res.ok) return refused(res.status, res.json);
+        if (!res.ok) return refused(res);
         io.out(`test sent to ${values.to.length} address(es)\n`);
         return 0;
       }
@@ -343,9 +273,9 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
       case "resume": {
         const campaignId = needId();
         if (command === "send") {
-          const current = await api("GET", `/${campaignId}`);
-          if (!current.ok) return refused(current.status, current.json);
-          const { audience } = (current.json as { campaign: CampaignView }).campaign;
+          const current = await campaigns[":id"].$get({ param: { id: campaignId } });
+          if (!current.ok) return refused(current);
+          const { audience } = (await current.json()).campaign;
           const count = await audienceNow(campaignId);
           if (count !== undefined) {
             io.out(
@@ -362,51 +292,52 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
         }
         const res =
           command === "send"
-            ? await api("POST", `/${campaignId}/send`, {
-                ...(values.at ? { scheduledAt: values.at } : {}),
-                ...(values["ack-warnings"] ? { acknowledgeWarnings: true } : {}),
-                ...(values["allow-empty"] ? { allowEmpty: true } : {}),
+            ? await campaigns[":id"].send.$post({
+                param: { id: campaignId },
+                json: {
+                  ...(values.at ? { scheduledAt: values.at } : {}),
+                  ...(values["ack-warnings"] ? { acknowledgeWarnings: true } : {}),
+                  ...(values["allow-empty"] ? { allowEmpty: true } : {}),
+                },
               })
-            : await api(
-                "POST",
-                `/${campaignId}/resume`,
-                values["ack-complaint-rate"] ? { acknowledgeComplaintRate: true } : {},
-              );
-        if (!res.ok) return refused(res.status, res.json);
-        const { campaign, dispatched } = res.json as { campaign: CampaignView; dispatched: boolean };
+            : await campaigns[":id"].resume.$post({
+                param: { id: campaignId },
+                json: values["ack-complaint-rate"] ? { acknowledgeComplaintRate: true } : {},
+              });
+        if (!res.ok) return refused(res);
+        const { campaign, dispatched } = await res.json();
         io.out(`${command === "send" ? "send requested" : "resumed"}: ${progressLine(campaign)}\n`);
         if (!dispatched) io.out("The event bus did not answer; the server will retry it shortly.\n");
         if (values["no-watch"] || campaign.status === "scheduled") return 0;
         return watch(campaignId);
       }
       case "cancel": {
-        const res = await api("POST", `/${needId()}/cancel`);
-        if (!res.ok) return refused(res.status, res.json);
-        io.out(`${progressLine((res.json as { campaign: CampaignView }).campaign)}\n`);
+        const res = await campaigns[":id"].cancel.$post({ param: { id: needId() } });
+        if (!res.ok) return refused(res);
+        io.out(`${progressLine((await res.json()).campaign)}\n`);
         return 0;
       }
       case "status": {
         const campaignId = needId();
         if (values.watch) return watch(campaignId);
-        const res = await api("GET", `/${campaignId}`);
-        if (!res.ok) return refused(res.status, res.json);
-        io.out(`${describe((res.json as { campaign: CampaignView }).campaign)}\n`);
+        const res = await campaigns[":id"].$get({ param: { id: campaignId } });
+        if (!res.ok) return refused(res);
+        io.out(`${describe((await res.json()).campaign)}\n`);
         return 0;
       }
       case "list": {
-        const res = await api(
-          "GET",
-          `?limit=100${values.status ? `&status=${encodeURIComponent(values.status)}` : ""}`,
-        );
-        if (!res.ok) return refused(res.status, res.json);
-        const { campaigns } = res.json as { campaigns: CampaignView[] };
-        if (campaigns.length === 0) io.out("no campaigns\n");
-        for (const c of campaigns)
+        // An unknown status is the server's to refuse (a 422 naming the allowed ones), as for every other field.
+        type Status = InferRequestType<typeof campaigns.$get>["query"]["status"];
+        const res = await campaigns.$get({ query: { limit: "100", status: values.status as Status } });
+        if (!res.ok) return refused(res);
+        const { campaigns: list } = await res.json();
+        if (list.length === 0) io.out("no campaigns\n");
+        for (const c of list)
           io.out(`${c.id}  ${c.status.padEnd(9)}  ${fmt(c.counts.sent).padStart(9)} sent  ${c.name}\n`);
         return 0;
       }
       case "subscribers":
-        return await subscribersCommand(positionals.slice(1), values, admin, io);
+        return await subscribersCommand(positionals.slice(1), values, client.subscribers, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -1,19 +1,10 @@
 // `npm run campaign -- subscribers ...`: what a marketer needs about the list without curl. It calls the same
 // admin API (/api/admin/subscribers) as everything else.
-import { type AdminCall, type CliIo, refusedBy, UsageError } from "./campaign.ts";
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { type AdminClient, type CliIo, refusedBy, UsageError } from "./admin-client.ts";
 
-type SubscriberView = {
-  id: string;
-  email: string;
-  firstName: string | null;
-  status: string;
-  locale: string | null;
-  country: string | null;
-  tags: string[];
-  source: string | null;
-  createdAt: string;
-  confirmedAt: string | null;
-};
+type Subscribers = AdminClient["subscribers"];
+type SubscriberView = InferResponseType<Subscribers["$get"], 200>["subscribers"][number];
 
 type Values = {
   status?: string | undefined;
@@ -30,51 +21,49 @@ type Values = {
 const row = (s: SubscriberView) =>
   `${s.id}  ${s.status.padEnd(12)}  ${s.email}  ${s.country ?? "--"}  ${s.tags.length > 0 ? s.tags.join(",") : "(no tags)"}`;
 
-/** The list filters as a query string; the API takes one tag, locale and country per call. */
-function filters(values: Values, extra: Record<string, string | undefined> = {}): string {
-  const query = new URLSearchParams();
+/**
+ * The list filters; the API takes one tag, locale and country per call. An unknown status is the server's to
+ * refuse (a 422 naming the allowed ones), as for every other field.
+ */
+function filters(values: Values) {
   const one = (name: string, list: string[] | undefined) => {
     if ((list?.length ?? 0) > 1) throw new UsageError(`give at most one --${name} for subscribers`);
-    if (list?.[0]) query.set(name, list[0]);
+    return list?.[0] || undefined;
   };
-  if (values.status) query.set("status", values.status);
-  one("tag", values.tag);
-  one("locale", values.locale);
-  one("country", values.country);
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) query.set(k, v);
-  const text = query.toString();
-  return text ? `?${text}` : "";
+  type Status = InferRequestType<Subscribers["export"]["$get"]>["query"]["status"];
+  return {
+    status: (values.status || undefined) as Status,
+    tag: one("tag", values.tag),
+    locale: one("locale", values.locale),
+    country: one("country", values.country),
+  };
 }
 
 export async function subscribersCommand(
   args: string[],
   values: Values,
-  admin: AdminCall,
+  subscribers: Subscribers,
   io: Pick<CliIo, "out" | "err" | "readFile" | "writeFile">,
 ): Promise<number> {
   const [action, first, ...rest] = args;
-  const refused = (res: { status: number; json: unknown }) => refusedBy(io, res.status, res.json);
+  const refused = (res: Parameters<typeof refusedBy>[1]) => refusedBy(io, res);
   switch (action) {
     case "list": {
-      const res = await admin(
-        "GET",
-        `/subscribers${filters(values, { limit: values.limit ?? "50", after: values.after })}`,
-      );
+      const res = await subscribers.$get({
+        query: { ...filters(values), limit: values.limit ?? "50", after: values.after },
+      });
       if (!res.ok) return refused(res);
-      const { subscribers, nextCursor } = res.json as {
-        subscribers: SubscriberView[];
-        nextCursor: string | null;
-      };
-      if (subscribers.length === 0) io.out("no subscribers match\n");
-      for (const s of subscribers) io.out(`${row(s)}\n`);
+      const { subscribers: list, nextCursor } = await res.json();
+      if (list.length === 0) io.out("no subscribers match\n");
+      for (const s of list) io.out(`${row(s)}\n`);
       if (nextCursor) io.out(`more: add --after ${nextCursor}\n`);
       return 0;
     }
     case "find": {
       if (!first) throw new UsageError("give an email address: subscribers find <email>");
-      const res = await admin("GET", `/subscribers?${new URLSearchParams({ email: first })}`);
+      const res = await subscribers.$get({ query: { email: first } });
       if (!res.ok) return refused(res);
-      const [found] = (res.json as { subscribers: SubscriberView[] }).subscribers;
+      const [found] = (await res.json()).subscribers;
       if (!found) {
         io.out("no subscriber with that address\n");
         return 1;
@@ -88,23 +77,23 @@ export async function subscribersCommand(
     case "tag": {
       if (!first || rest.length === 0)
         throw new UsageError("usage: subscribers tag <subscriber-id> <tag>...");
-      const res = await admin("POST", `/subscribers/${encodeURIComponent(first)}/tags`, { tags: rest });
+      const res = await subscribers[":id"].tags.$post({
+        param: { id: encodeURIComponent(first) },
+        json: { tags: rest },
+      });
       if (!res.ok) return refused(res);
-      io.out(
-        `${first}: tags ${(res.json as { subscriber: { tags: string[] } }).subscriber.tags.join(",")}\n`,
-      );
+      io.out(`${first}: tags ${(await res.json()).subscriber.tags.join(",")}\n`);
       return 0;
     }
     case "untag": {
       const [tag] = rest;
       if (!first || !tag || rest.length > 1)
         throw new UsageError("usage: subscribers untag <subscriber-id> <tag>");
-      const res = await admin(
-        "DELETE",
-        `/subscribers/${encodeURIComponent(first)}/tags/${encodeURIComponent(tag)}`,
-      );
+      const res = await subscribers[":id"].tags[":tag"].$delete({
+        param: { id: encodeURIComponent(first), tag: encodeURIComponent(tag) },
+      });
       if (!res.ok) return refused(res);
-      const tags = (res.json as { subscriber: { tags: string[] } }).subscriber.tags;
+      const { tags } = (await res.json()).subscriber;
       io.out(`${first}: tags ${tags.length > 0 ? tags.join(",") : "(none)"}\n`);
       return 0;
     }
@@ -115,13 +104,13 @@ export async function subscribersCommand(
           "usage: subscribers import <file.csv> --source NAME [--prior-consent]  (columns: email,first_name,locale,country,tags)",
         );
       }
-      const query = new URLSearchParams({ source, priorConsent: values["prior-consent"] ? "true" : "false" });
-      const res = await admin("POST", `/subscribers/import?${query}`, undefined, {
-        type: "text/csv",
-        text: io.readFile(first),
-      });
+      // The body is the CSV file itself (the route reads text/csv, not a validated JSON body).
+      const res = await subscribers.import.$post(
+        { query: { source, priorConsent: values["prior-consent"] ? "true" : "false" } },
+        { headers: { "content-type": "text/csv" }, init: { body: io.readFile(first) } },
+      );
       if (!res.ok) return refused(res);
-      const summary = (res.json as { imported: Record<string, number | string[]> }).imported;
+      const summary = (await res.json()).imported;
       io.out(
         `imported ${summary.rows} rows: ${summary.created} new (${summary.active} active, ${summary.pending} pending until they confirm), ${summary.existing} already on the list, ${summary.suppressed} suppressed\n`,
       );
@@ -132,13 +121,14 @@ export async function subscribersCommand(
       return 0;
     }
     case "export": {
-      const res = await admin("GET", `/subscribers/export${filters(values)}`);
+      const res = await subscribers.export.$get({ query: filters(values) });
       if (!res.ok) return refused(res);
-      const lines = Math.max(0, res.text.trimEnd().split("\n").length - 1);
+      const csv = await res.text();
+      const lines = Math.max(0, csv.trimEnd().split("\n").length - 1);
       if (values.out) {
-        io.writeFile(values.out, res.text);
+        io.writeFile(values.out, csv);
         io.out(`wrote ${lines} subscribers to ${values.out}\n`);
-      } else io.out(res.text);
+      } else io.out(csv);
       return 0;
     }
     default:

@@ -2,10 +2,7 @@
 // (src/server.ts) and on Cloudflare Workers (src/worker.ts).
 import { Hono } from "hono";
 import { serve } from "inngest/hono";
-import { campaignRoutes } from "./api/admin/campaigns.ts";
-import { privacyRoutes } from "./api/admin/privacy.ts";
-import { replyAdminRoutes } from "./api/admin/replies.ts";
-import { subscriberAdminRoutes } from "./api/admin/subscribers.ts";
+import { adminRoutes } from "./api/admin/index.ts";
 import { adminAuth } from "./api/admin-auth.ts";
 import { limitBody } from "./api/body-limit.ts";
 import { busyResponse, isDatabaseBusy } from "./api/busy.ts";
@@ -56,10 +53,7 @@ export function createApp(deps: AppDeps) {
     app.route("/", devInboundRoutes(deps));
   }
   app.route("/", resendWebhookRoutes(deps));
-  app.route("/api/admin/subscribers", privacyRoutes(deps));
-  app.route("/api/admin/subscribers", subscriberAdminRoutes(deps));
-  app.route("/api/admin/campaigns", campaignRoutes(deps));
-  app.route("/api/admin/replies", replyAdminRoutes(deps));
+  app.route("/api/admin", adminRoutes(deps));
 
   const postalAddress = deps.config.mail.postalAddress;
   app.notFound((c) =>

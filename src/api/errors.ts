@@ -7,9 +7,10 @@ import type { Failure, FailureCode } from "../lib/result.ts";
 export type FieldErrors = Record<string, string[]>;
 export type ApiError = { error: { code: string; message: string; fields?: FieldErrors } };
 
-export function apiError(
+/** Generic in the status, so a typed client (hono/client) can tell an error answer from a success by `ok`. */
+export function apiError<S extends ContentfulStatusCode>(
   c: Context,
-  status: ContentfulStatusCode,
+  status: S,
   code: string,
   message: string,
   fields?: FieldErrors,
@@ -31,7 +32,7 @@ export function fieldErrors(error: Pick<z.core.$ZodError, "issues">): FieldError
 }
 
 /** The one mapping from a domain's failure code to the HTTP status every route answers it with. */
-export const STATUS_FOR: Record<FailureCode, ContentfulStatusCode> = {
+export const STATUS_FOR = {
   not_found: 404,
   validation_failed: 422,
   content_unsafe: 422,
@@ -42,7 +43,7 @@ export const STATUS_FOR: Record<FailureCode, ContentfulStatusCode> = {
   complaint_rate_high: 409,
   conflict: 409,
   send_failed: 502,
-};
+} as const satisfies Record<FailureCode, ContentfulStatusCode>;
 
 /** A domain failure as our error shape; anything else it carries (the linter's findings) goes along in `error`. */
 export function failureResponse(c: Context, failure: Failure & Record<string, unknown>) {
