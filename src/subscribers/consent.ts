@@ -31,6 +31,8 @@ export const FORMS = {
   oneClick: "one-click",
   /** Withdrawn by replying "unsubscribe" (or similar) to one of our emails. */
   reply: "reply",
+  /** Unsubscribed by a member of staff in the console (at the person's request); the audit log says who. */
+  console: "console",
 } as const;
 
 type ConsentRow = typeof consents.$inferInsert;

@@ -96,7 +96,7 @@ const rowSchema = z.object({
     .array(z.string().regex(TAG, "tags are lower-case letters, digits, dashes, underscores or colons"))
     .max(20),
 });
-type ImportRow = z.output<typeof rowSchema>;
+export type ImportRow = z.output<typeof rowSchema>;
 
 const COLUMNS: Record<string, keyof ImportRow> = {
   email: "email",
@@ -135,13 +135,10 @@ async function undoImport(deps: Deps, ids: string[], events: PendingEvent[]) {
     await deps.db.delete(pendingEvents).where(inArray(pendingEvents.id, part));
 }
 
-/**
- * Parses and validates the whole file first: one bad row means nothing is imported. Validation yields to the
- * event loop every IMPORT_CHUNK_ROWS rows, like the writes, so other requests run in between.
- */
-export async function parseImport(
+/** The file's rows and its column names (normalised), or what is wrong with the file as a whole. */
+export function readImportTable(
   csv: string,
-): Promise<{ ok: true; rows: ImportRow[]; ignoredColumns: string[] } | ImportFailure> {
+): { ok: true; names: string[]; body: { line: number; cells: string[] }[] } | ImportFailure {
   let table: ReturnType<typeof parseCsv>;
   try {
     table = parseCsv(csv);
@@ -167,10 +164,53 @@ export async function parseImport(
   );
   if (!names.includes("email"))
     return { ok: false, fields: { file: ['The first line must name the columns and include "email".'] } };
+  return { ok: true, names, body };
+}
+
+/** One data row checked against the row rules; problems are keyed by column (email, firstName, tags, ...). */
+export function parseImportRow(
+  names: readonly string[],
+  cells: readonly string[],
+): { ok: true; row: ImportRow } | ImportFailure {
+  const raw: Record<string, unknown> = { tags: [] };
+  names.forEach((name, i) => {
+    const key = COLUMNS[name];
+    const value = uncsvCell(cells[i] ?? "").trim();
+    if (!key || value === "") return;
+    raw[key] =
+      key === "tags"
+        ? value
+            .split(/[;|]/)
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : value;
+  });
+  const parsed = rowSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, row: parsed.data };
+  const fields: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) addProblem(fields, String(issue.path[0] ?? "row"), issue.message);
+  return { ok: false, fields };
+}
+
+/** Column names the import ignores (anything but email, first_name, locale, country, tags). */
+export function ignoredImportColumns(names: readonly string[]): string[] {
+  return names.filter((n) => !(n in COLUMNS));
+}
+
+/**
+ * Parses and validates the whole file first: one bad row means nothing is imported. Validation yields to the
+ * event loop every IMPORT_CHUNK_ROWS rows, like the writes, so other requests run in between.
+ */
+export async function parseImport(
+  csv: string,
+): Promise<{ ok: true; rows: ImportRow[]; ignoredColumns: string[] } | ImportFailure> {
+  const read = readImportTable(csv);
+  if (!read.ok) return read;
+  const { names, body } = read;
   if (body.length > MAX_IMPORT_ROWS) {
     return { ok: false, fields: { file: [`At most ${MAX_IMPORT_ROWS} rows per import; split the file.`] } };
   }
-  const ignoredColumns = names.filter((n) => !(n in COLUMNS));
+  const ignoredColumns = ignoredImportColumns(names);
 
   const fields: Record<string, string[]> = {};
   const rows: ImportRow[] = [];
@@ -178,35 +218,20 @@ export async function parseImport(
   for (const [index, { line, cells }] of body.entries()) {
     if (index % IMPORT_CHUNK_ROWS === 0) await yieldToEventLoop();
     if (Object.keys(fields).length >= 50) break;
-    const raw: Record<string, unknown> = { tags: [] };
-    names.forEach((name, i) => {
-      const key = COLUMNS[name];
-      const value = uncsvCell(cells[i] ?? "").trim();
-      if (!key || value === "") return;
-      raw[key] =
-        key === "tags"
-          ? value
-              .split(/[;|]/)
-              .map((t) => t.trim())
-              .filter(Boolean)
-          : value;
-    });
-    const parsed = rowSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const column = String(issue.path[0] ?? "row");
-        addProblem(fields, `line ${line}.${column}`, issue.message);
-      }
+    const parsed = parseImportRow(names, cells);
+    if (!parsed.ok) {
+      for (const [column, messages] of Object.entries(parsed.fields))
+        for (const message of messages) addProblem(fields, `line ${line}.${column}`, message);
       continue;
     }
-    const key = parsed.data.email.toLowerCase();
+    const key = parsed.row.email.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
       addProblem(fields, `line ${line}.email`, `duplicates line ${first}`);
       continue;
     }
     seen.set(key, line);
-    rows.push(parsed.data);
+    rows.push(parsed.row);
   }
   if (Object.keys(fields).length > 0) return { ok: false, fields };
   return { ok: true, rows, ignoredColumns };

@@ -28,7 +28,8 @@ export const listQuerySchema = z.object({
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
 
-async function filterConditions(query: Omit<ListQuery, "limit" | "after">): Promise<SQL[]> {
+/** The list's filters as SQL conditions; also counted by the console's search (search.ts). */
+export async function filterConditions(query: Omit<ListQuery, "limit" | "after">): Promise<SQL[]> {
   const conditions: SQL[] = [];
   if (query.status) conditions.push(eq(subscribers.status, query.status));
   conditions.push(

@@ -15,7 +15,7 @@ export type UnsubscribeOutcome = "unsubscribed" | "already-unsubscribed" | "not-
 export async function unsubscribeSubscriber(
   deps: Pick<AppDeps, "db" | "inngest" | "logger" | "now">,
   subscriberId: string,
-  ctx: RequestContext & { reason: "user" | "one-click"; form: string },
+  ctx: RequestContext & { reason: "user" | "one-click" | "admin"; form: string },
 ): Promise<UnsubscribeOutcome> {
   const subscriber = await findSubscriberById(deps.db, subscriberId);
   if (!subscriber) return "not-found";
