@@ -4,6 +4,9 @@ import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+/** The event API's address in these tests; nothing listens there, outboundService answers for it. */
+const EVENT_BUS_DOWN = "http://event-bus.test";
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(fileURLToPath(new URL("./migrations", import.meta.url)));
   return {
@@ -24,12 +27,19 @@ export default defineConfig(async () => {
             POSTAL_ADDRESS: "Hopemark Health, 1 Test Plaza, Testville, TS 00001, USA",
             REPLIES_ADDRESS: "replies@in.hopemark.test",
             REPLIES_FORWARD_TO: "care-team@hopemark.test",
-            // An unreachable event API: sends fail fast and stay queued for the reconciler. Production refuses
-            // INNGEST_DEV, so these are cloud-mode keys pointed at nothing.
+            // An event API that is down (see outboundService): sends fail and stay queued for the reconciler.
+            // Production refuses INNGEST_DEV, so these are cloud-mode keys.
             INNGEST_EVENT_KEY: "worker-test-event-key",
             INNGEST_SIGNING_KEY: "signkey-test-0123456789abcdef0123456789abcdef",
-            INNGEST_BASE_URL: "http://127.0.0.1:9",
+            INNGEST_BASE_URL: EVENT_BUS_DOWN,
           },
+          // Every fetch the Worker makes lands here instead of the network. The event bus answers 503, as a bus
+          // that is down behind its load balancer does; a refused connection would prove the same path but makes
+          // workerd print "Network connection lost" stack traces into the test output.
+          outboundService: (request: Request) =>
+            new URL(request.url).origin === EVENT_BUS_DOWN
+              ? Response.json({ status: 503, error: "event bus down (test stub)" }, { status: 503 })
+              : new Response("no network in the Worker tests", { status: 502 }),
         },
       }),
     ],

@@ -1,6 +1,6 @@
 // Proves the Worker entry, the drizzle schema and the migrations work inside workerd against D1.
 import { env, exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 const worker = (exports as unknown as { default: unknown }).default as {
   fetch: (req: Request) => Promise<Response>;
@@ -19,6 +19,25 @@ async function inngestSignature(): Promise<string> {
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", hmacKey, new TextEncoder().encode(ts)));
   return `t=${ts}&s=${Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
+
+/**
+ * The app's log lines (one JSON object per console call; the Worker shares this isolate's console), captured
+ * instead of printed so the run shows only real failures, and so tests can assert what was logged.
+ */
+function captureLogs(): { lines: () => Array<Record<string, unknown>> } {
+  const spies = (["info", "warn", "error"] as const).map((level) =>
+    vi.spyOn(console, level).mockImplementation(() => {}),
+  );
+  return {
+    lines: () =>
+      spies.flatMap((spy) =>
+        spy.mock.calls.map((call) => JSON.parse(String(call[0])) as Record<string, unknown>),
+      ),
+  };
+}
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const get = (path: string) => worker.fetch(new Request(`https://news.hopemark.test${path}`));
 
@@ -58,6 +77,7 @@ describe("Cloudflare Worker with D1", () => {
   });
 
   it("POST /api/inngest without a signature runs nothing (production has no dev mode)", async () => {
+    const logs = captureLogs();
     const res = await worker.fetch(
       new Request(
         "https://news.hopemark.test/api/inngest?fnId=hopemark-newsletter-purge-unconfirmed&stepId=step",
@@ -74,11 +94,15 @@ describe("Cloudflare Worker with D1", () => {
       ),
     );
     expect(res.status).toBe(401);
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ level: "error", msg: "Signature validation failed", source: "inngest" }),
+    );
   });
 });
 
 describe("the signup path on Workers", () => {
   it("records a signup, its consent and its pending event in D1 even when the event bus is unreachable", async () => {
+    const logs = captureLogs();
     const res = await worker.fetch(
       new Request("https://news.hopemark.test/api/subscribe", {
         method: "POST",
@@ -110,6 +134,26 @@ describe("the signup path on Workers", () => {
       sent_at: number | null;
     }>();
     expect(pending.results).toEqual([{ name: "newsletter/subscriber.created", sent_at: null }]);
+
+    // The send runs after the answer (waitUntil); once the bus has refused it, the event is still there, unsent,
+    // with the failure recorded for the reconciler.
+    const deadline = Date.now() + 15_000;
+    let tried: { sent_at: number | null; attempts: number; last_error: string | null } | null = null;
+    while (Date.now() < deadline) {
+      tried = await env.DB.prepare("select sent_at, attempts, last_error from pending_events").first();
+      if (tried && (tried.attempts > 0 || tried.sent_at !== null)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(tried).toMatchObject({ sent_at: null, attempts: 1 });
+    expect(tried?.last_error).toContain("503");
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        msg: "event bus unavailable; events left for the reconciler",
+      }),
+    );
+    // Logged without the address (privacy rule).
+    expect(JSON.stringify(logs.lines()).toLowerCase()).not.toContain("worker.reader@example.org");
   });
 
   it("answers 422 with field errors and writes nothing for bad input", async () => {
