@@ -2,7 +2,7 @@ import { Link } from "@react-email/components";
 import { Button } from "./components/button.tsx";
 import { Layout } from "./components/layout.tsx";
 import { cls } from "./components/styles.ts";
-import { breakAnywhere, colors, typeface } from "./components/theme.ts";
+import { breakAnywhere, linkText } from "./components/theme.ts";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
 import { previewConfirmUrl, previewCtx } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
@@ -49,11 +49,7 @@ export function ConfirmSubscriptionEmail({
         <Paragraph muted>If the button does not work, copy this link into your browser:</Paragraph>
         <Paragraph muted>
           {/* A signed link is about 190 characters: it must wrap on a phone rather than widen the email. */}
-          <Link
-            href={confirmUrl}
-            className={cls.link}
-            style={{ ...typeface, ...breakAnywhere, color: colors.link, textDecoration: "underline" }}
-          >
+          <Link href={confirmUrl} className={cls.link} style={{ ...linkText, ...breakAnywhere }}>
             {confirmUrl}
           </Link>
         </Paragraph>

@@ -1,13 +1,13 @@
 // The one automatic answer to a reply that may be a crisis (safety rule 19): immediate, short and warm, the
 // crisis lines for the reader's country first, and plain about who reads this inbox and when. It promises no
 // call-back, argues with nothing and asks nothing about the reader's health.
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { Box } from "./components/box.tsx";
-import { crisisLineText } from "./components/crisis-footer.tsx";
+import { CrisisBox, CrisisLineItem, crisisLineText } from "./components/crisis-footer.tsx";
 import { CRISIS_FOOTER, crisisRegion } from "./components/crisis-lines.ts";
 import { Layout } from "./components/layout.tsx";
 import { cls } from "./components/styles.ts";
-import { colors, layout, space, typeface } from "./components/theme.ts";
+import { space } from "./components/theme.ts";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
 import { previewCtx } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
@@ -36,36 +36,16 @@ export const CRISIS_REPLY_COPY = {
 function LinesFirst({ country }: { country?: string | null | undefined }) {
   const { lines } = CRISIS_FOOTER[crisisRegion(country)];
   return (
-    <Box
-      className={cls.crisis}
-      style={{
-        backgroundColor: colors.crisisBackground,
-        border: `${layout.crisisBorder} solid ${colors.crisisBorder}`,
-        borderRadius: layout.radius,
-        padding: space.md,
-      }}
-    >
-      <Text className={cls.text} style={{ ...crisisLineText, fontWeight: 700 }}>
-        If you need support right now, you can reach someone at any time:
-      </Text>
-      {lines.map((line) => (
-        <Text key={line.text} className={cls.text} style={crisisLineText}>
-          {line.text}
-          {line.link ? (
-            <>
-              {" "}
-              <Link
-                className={cls.link}
-                href={line.link.href}
-                style={{ ...typeface, color: colors.link, textDecoration: "underline" }}
-              >
-                {line.link.label}
-              </Link>
-              .
-            </>
-          ) : null}
+    // The space under the box keeps the title from sitting on its border.
+    <Box style={{ padding: `0 0 ${space.lg}` }}>
+      <CrisisBox>
+        <Text className={cls.text} style={{ ...crisisLineText, fontWeight: 700 }}>
+          If you need support right now, you can reach someone at any time:
         </Text>
-      ))}
+        {lines.map((line) => (
+          <CrisisLineItem key={line.text} line={line} />
+        ))}
+      </CrisisBox>
     </Box>
   );
 }

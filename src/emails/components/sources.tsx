@@ -3,15 +3,7 @@ import { Link, Text } from "@react-email/components";
 import type { Source } from "../../content/schema.ts";
 import { Box } from "./box.tsx";
 import { cls } from "./styles.ts";
-import { breakAnywhere, colors, fontSizes, space, typeface } from "./theme.ts";
-
-const small = {
-  ...typeface,
-  color: colors.muted,
-  fontSize: fontSizes.small,
-  lineHeight: "22px",
-  margin: `0 0 ${space.sm}`,
-};
+import { breakAnywhere, colors, linkText, smallText as small, space } from "./theme.ts";
 
 export function Sources({ sources }: { sources: readonly Source[] }) {
   if (sources.length === 0) return null;
@@ -26,11 +18,7 @@ export function Sources({ sources }: { sources: readonly Source[] }) {
           {s.url ? (
             <>
               {" "}
-              <Link
-                href={s.url}
-                className={cls.link}
-                style={{ ...typeface, ...breakAnywhere, color: colors.link, textDecoration: "underline" }}
-              >
+              <Link href={s.url} className={cls.link} style={{ ...linkText, ...breakAnywhere }}>
                 {s.url}
               </Link>
             </>

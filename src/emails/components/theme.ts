@@ -47,6 +47,9 @@ export const typeface = { fontFamily: fonts.body, msoLineHeightRule: "exactly" }
 /** For printed URLs: a 190-character signed link must wrap on a 375 px phone instead of widening the email. */
 export const breakAnywhere = { wordBreak: "break-all" } as const;
 
+/** A link inside text: underlined as well as coloured, so it reads as a link without colour (safety rule 18). */
+export const linkText = { ...typeface, color: colors.link, textDecoration: "underline" } as const;
+
 export const fontSizes = {
   /** Body copy; also the floor for the crisis footer. */
   body: "16px",
@@ -63,3 +66,12 @@ export const space = { xs: "4px", sm: "8px", md: "16px", lg: "24px", xl: "32px" 
 export const layout = { maxWidth: "600px", width: 600, radius: "8px", crisisBorder: "2px" } as const;
 
 export const brand = { name: "Hopemark Health" } as const;
+
+/** Footer-sized muted text: the sources list and the unsubscribe footer. */
+export const smallText = {
+  ...typeface,
+  color: colors.muted,
+  fontSize: fontSizes.small,
+  lineHeight: "22px",
+  margin: `0 0 ${space.sm}`,
+} as const;

@@ -3,7 +3,7 @@
 import { Link, Text } from "@react-email/components";
 import { Box } from "./box.tsx";
 import { cls } from "./styles.ts";
-import { brand, colors, fontSizes, space, typeface } from "./theme.ts";
+import { brand, linkText as link, smallText as small, space } from "./theme.ts";
 
 export interface UnsubscribeFooterProps {
   /** One sentence: why this address receives this email. */
@@ -16,15 +16,6 @@ export interface UnsubscribeFooterProps {
   /** Public base URL, for the privacy notice link. */
   appUrl: string;
 }
-
-const small = {
-  ...typeface,
-  color: colors.muted,
-  fontSize: fontSizes.small,
-  lineHeight: "22px",
-  margin: `0 0 ${space.sm}`,
-};
-const link = { ...typeface, color: colors.link, textDecoration: "underline" };
 
 export const ADVERTISING_NOTICE = `This email is an advertisement from ${brand.name}.`;
 export const UNSUBSCRIBE_LABEL = `Unsubscribe from ${brand.name} emails`;
