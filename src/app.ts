@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { serve } from "inngest/hono";
 import { adminRoutes } from "./api/admin/index.ts";
 import { adminAuth } from "./api/admin-auth.ts";
+import { assetRoutes } from "./api/assets.ts";
 import { limitBody } from "./api/body-limit.ts";
 import { busyResponse, isDatabaseBusy } from "./api/busy.ts";
 import { confirmRoutes } from "./api/confirm.ts";
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
 
   app.route("/", healthRoutes(deps));
   app.route("/", subscribeRoutes(deps));
+  app.route("/", assetRoutes());
   app.route("/", privacyNoticeRoutes(deps));
   app.route("/", confirmRoutes(deps));
   app.route("/", unsubscribeRoutes(deps));

@@ -105,7 +105,72 @@ const envSchema = z.object({
       return trust;
     }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  BRAND_TIME_ZONE: z
+    .string()
+    .default("America/New_York")
+    .transform((v, ctx) => {
+      const zone = canonicalTimeZone(v);
+      if (zone) return zone;
+      ctx.addIssue({ code: "custom", message: 'must be an IANA time zone, like "America/New_York"' });
+      return z.NEVER;
+    }),
+  DELIVERY_WINDOW: z
+    .string()
+    .default("08:00-20:00")
+    .transform((v, ctx) => {
+      const window = parseDeliveryWindow(v);
+      if (window !== undefined) return window;
+      ctx.addIssue({
+        code: "custom",
+        message: 'use "HH:MM-HH:MM" with the start before the end, like "08:00-20:00", or "off"',
+      });
+      return z.NEVER;
+    }),
 });
+
+// Time zone names and clock times are checked here, for BRAND_TIME_ZONE and DELIVERY_WINDOW, and reused by
+// src/lib/time-zone.ts for subscribers' zones (lib may import config; config imports nothing of ours).
+
+/** IANA names look like "Europe/London", "America/Argentina/Buenos_Aires", "Etc/GMT+5" or "UTC". */
+const IANA_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
+export const MAX_TIME_ZONE_LENGTH = 64;
+
+/**
+ * The zone's canonical name when the runtime knows it, else undefined. Offsets such as "+05:00" are refused even
+ * where Intl accepts them: they carry no daylight-saving rules, so "9:00 local" would drift twice a year.
+ */
+export function canonicalTimeZone(value: string): string | undefined {
+  const name = value.trim();
+  if (name.length === 0 || name.length > MAX_TIME_ZONE_LENGTH || !IANA_SHAPE.test(name)) return undefined;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "HH:MM" as minutes after midnight; 24:00 is allowed as the end of a day. */
+export function parseClock(value: string): number | undefined {
+  const m = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(value.trim());
+  if (!m) return undefined;
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  return minutes <= 24 * 60 ? minutes : undefined;
+}
+
+/** A daily window in local time, [start, end) in minutes after midnight, start before end. */
+export type DailyWindow = { start: number; end: number };
+
+/** DELIVERY_WINDOW: "08:00-20:00" (local time, start before end), or "off" (null) for no window. */
+export function parseDeliveryWindow(raw: string): DailyWindow | null | undefined {
+  const value = raw.trim().toLowerCase();
+  if (value === "off") return null;
+  const [from, to, ...rest] = value.split("-");
+  if (from === undefined || to === undefined || rest.length > 0) return undefined;
+  const start = parseClock(from);
+  const end = parseClock(to);
+  if (start === undefined || end === undefined || start >= end || start >= 24 * 60) return undefined;
+  return { start, end };
+}
 
 export type RawEnv = Record<string, string | undefined>;
 
@@ -152,6 +217,10 @@ export type Config = {
   /** Which proxy's forwarding header names the client (src/lib/ip.ts). */
   trustProxy: TrustProxy;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** BRAND_TIME_ZONE: a subscriber's zone when neither they nor their country gives one. */
+  brandTimeZone: string;
+  /** DELIVERY_WINDOW: local hours lessons may arrive in; null delivers at any hour. */
+  deliveryWindow: DailyWindow | null;
   /** Variables that fell back to development defaults, for a start-up warning (names only, never values). */
   defaulted: string[];
   /** Set variables that look like ours but are not (a typo is otherwise silently ignored), for a warning. */
@@ -357,6 +426,8 @@ export function loadConfig(raw: RawEnv): Config {
     broadcastBatchesPerSecond: e.BROADCAST_BATCHES_PER_SECOND,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    brandTimeZone: e.BRAND_TIME_ZONE,
+    deliveryWindow: e.DELIVERY_WINDOW,
     defaulted,
     unknown: unknownVariables(raw),
   };

@@ -7,6 +7,7 @@ import { unsentEventCount } from "../lib/pending-events.ts";
 import { FORMS } from "../subscribers/consent.ts";
 import { isBot, type SignupInput, signupSchema, stripQuery } from "../subscribers/input.ts";
 import { signup } from "../subscribers/signup.ts";
+import { dropUnknownTimeZone } from "../subscribers/time-zone.ts";
 import { dispatchAfterResponse } from "./after-response.ts";
 import { limitBody } from "./body-limit.ts";
 import { devOutboxEnabled } from "./dev-outbox.ts";
@@ -144,7 +145,8 @@ export function subscribeRoutes(deps: AppDeps) {
       .on("POST", ["/", "/api/subscribe"], rateLimit(deps, SIGNUP_RATE_LIMIT), signupBodyLimit, async (c) => {
         const read = await readBody(c);
         if (read instanceof Response) return read;
-        const { kind, body } = read;
+        const { kind } = read;
+        const body = kind === "form" ? dropUnknownTimeZone(read.body) : read.body;
         const accepted = () =>
           kind === "json" ? c.json(ACCEPTED_BODY, 202) : c.redirect("/check-your-inbox", 303);
 

@@ -58,6 +58,11 @@ export const subscribers = sqliteTable(
     locale: text("locale").notNull().default("en"),
     /** ISO 3166-1 alpha-2, upper case; picks the crisis line in the footer. */
     country: text("country"),
+    /**
+     * IANA zone the person's browser or the API gave; null when unknown, and then the country's default or the
+     * brand's applies (src/subscribers/time-zone.ts), so a later country change or brand setting still counts.
+     */
+    timeZone: text("time_zone"),
     /** Where the signup came from: "hosted-form", "embed", "webhook:tally", "import", ... */
     source: text("source").notNull(),
     /** Topics/segments, never health details. */
@@ -181,6 +186,10 @@ export const campaigns = sqliteTable("campaigns", {
   statusReason: text("status_reason"),
   lintWarnings: text("lint_warnings", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
   scheduledAt: integer("scheduled_at", { mode: "timestamp_ms" }),
+  /** "09:00": send each reader's group at this local time in their zone (src/campaigns/local-time.ts). */
+  localSendTime: text("local_send_time"),
+  /** "2026-12-05": the local date for localSendTime; null means the next such time in each zone. */
+  localSendDate: text("local_send_date"),
   startedAt: integer("started_at", { mode: "timestamp_ms" }),
   finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
   audienceCount: integer("audience_count").notNull().default(0),

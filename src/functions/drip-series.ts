@@ -7,6 +7,7 @@ import { subscriberConfirmed, subscriberUnsubscribed } from "../inngest/events.t
 import { lessonEmail, welcomeEmail } from "../subscribers/emails.ts";
 import { type SendOutcome, sendToSubscriber } from "../subscribers/send.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
+import { waitForDeliveryWindow } from "./delivery-window.ts";
 import { mailStep } from "./mail-step.ts";
 
 /** Inngest needs a positive sleep; a demo DRIP_TIME_SCALE can shrink delays below that. */
@@ -58,6 +59,8 @@ export function createDripSeries(deps: AppDeps) {
           async () => (await findSubscriberById(deps.db, subscriberId))?.status ?? "missing",
         );
         if (status !== "active") return { completed: false, stoppedBefore: lesson.id, sent, status };
+        // Lessons arrive in the reader's daytime (DELIVERY_WINDOW); the send step re-checks their status after.
+        await waitForDeliveryWindow(step, deps, subscriberId, lesson.id);
 
         const outcome = await step.run(`send-${lesson.id}`, () =>
           mailStep(() =>

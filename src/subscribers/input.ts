@@ -8,6 +8,7 @@ import {
   MAX_LOCAL_PART,
   normaliseEmail,
 } from "../lib/email-address.ts";
+import { timeZoneField } from "./time-zone.ts";
 
 /** The honeypot field: invisible to people, tempting to bots. A value in it drops the signup silently. */
 export const HONEYPOT_FIELD = "website";
@@ -99,6 +100,8 @@ export const signupSchema = z.object({
       .transform((v) => v.toUpperCase())
       .optional(),
   ),
+  /** IANA zone; the hosted form fills it from the browser (see dropUnknownTimeZone). */
+  timeZone: timeZoneField,
   source: z.preprocess(
     blankToUndefined,
     z

@@ -51,6 +51,8 @@ export function subscriberView(s: Subscriber) {
     status: s.status,
     locale: s.locale,
     country: s.country,
+    /** As given by the person's browser or the API; null means their country's or the brand's zone applies. */
+    timeZone: s.timeZone,
     tags: s.tags,
     source: s.source,
     createdAt: s.createdAt.toISOString(),

@@ -133,6 +133,7 @@ async function create(
       status: "pending",
       locale: input.locale ?? "en",
       country: input.country ?? null,
+      timeZone: input.timeZone ?? null,
       source: input.source ?? ctx.form,
       // Set when the confirmation is queued, not when it leaves: it is the throttle for repeat signups. Left
       // empty when the inbox throttle held it back, so the next signup of this spelling may queue one.
@@ -176,6 +177,7 @@ async function refresh(
         firstName: input.firstName ?? existing.firstName,
         locale: input.locale ?? existing.locale,
         country: input.country ?? existing.country,
+        timeZone: input.timeZone ?? existing.timeZone,
         confirmationSentAt: now,
         updatedAt: now,
       })

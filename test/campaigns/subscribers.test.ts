@@ -327,6 +327,7 @@ describe("CSV export", () => {
       "status",
       "locale",
       "country",
+      "time_zone",
       "tags",
       "source",
       "created_at",

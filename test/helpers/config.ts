@@ -14,6 +14,9 @@ export function testConfig(overrides: RawEnv = {}): Config {
     EMAIL_FROM: "Hopemark Health <newsletter@hopemark.test>",
     REPLIES_ADDRESS: "replies@hopemark.test",
     REPLIES_FORWARD_TO: "team@hopemark.test",
+    // Tests run on the real clock at any hour; a lesson outside the delivery window would sleep on an unmocked
+    // step. Tests of the window set DELIVERY_WINDOW themselves (test/timezones/).
+    DELIVERY_WINDOW: "off",
     ...overrides,
   });
 }

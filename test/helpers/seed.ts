@@ -10,6 +10,7 @@ export type SubscriberSeed = {
   status?: SubscriberStatus;
   source?: string;
   country?: string | null;
+  timeZone?: string | null;
   softBounces?: number;
   createdAt?: Date;
 };
@@ -23,6 +24,7 @@ export async function insertSubscriber(db: Db, seed: SubscriberSeed): Promise<{ 
     status: seed.status ?? "active",
     source: seed.source ?? "test",
     country: seed.country ?? null,
+    timeZone: seed.timeZone ?? null,
     softBounces: seed.softBounces ?? 0,
     ...(seed.createdAt ? { createdAt: seed.createdAt, updatedAt: seed.createdAt } : {}),
   });

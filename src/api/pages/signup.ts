@@ -1,8 +1,9 @@
 // The hosted signup form. Works without JavaScript: the server re-renders it with the visitor's values and an
 // error summary whose links move focus to each field (GOV.UK error pattern).
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import { CONSENT_DETAIL, CONSENT_LABEL, FORMS, PRIVACY_NOTE } from "../../subscribers/consent.ts";
 import { HONEYPOT_FIELD } from "../../subscribers/input.ts";
+import { TIME_ZONE_FIELD_ID, TIME_ZONE_SCRIPT_TAG } from "../assets.ts";
 import type { FieldErrors } from "../errors.ts";
 import { type Html, page } from "./layout.ts";
 
@@ -70,6 +71,7 @@ export function signupForm(options: {
 <form method="post" action="${options.action}">
   <input type="hidden" name="source" value="${options.source ?? FORMS.hosted}">
   ${options.page ? html`<input type="hidden" name="page" value="${options.page}">` : ""}
+  <input type="hidden" name="timeZone" id="${TIME_ZONE_FIELD_ID}" value="">
 
   <label for="email">Email address</label>
   ${errorFor(errors, "email")}
@@ -103,7 +105,8 @@ export function signupForm(options: {
 
   <button type="submit">Subscribe</button>
 </form>
-<p class="privacy">${PRIVACY_NOTE}</p>`;
+<p class="privacy">${PRIVACY_NOTE}</p>
+${raw(TIME_ZONE_SCRIPT_TAG)}`;
 }
 
 export function signupPage(options: {

@@ -1,0 +1,70 @@
+// Which time zone a subscriber's "humane hours" are counted in: the zone their browser or the API gave, else a
+// default for their country, else the brand's (BRAND_TIME_ZONE). Only the first is stored; the other two are
+// worked out when needed, so changing a country or the brand setting later takes effect at once.
+import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { subscribers } from "../db/schema.ts";
+import { canonicalTimeZone, MAX_TIME_ZONE_LENGTH } from "../lib/time-zone.ts";
+
+/**
+ * One zone for each country the crisis lines cover (src/emails/components/crisis-lines.ts). For countries with
+ * several zones these are guesses, chosen as the zone most of the population lives in: US → New York (Eastern
+ * holds about half the US population; a reader in California would get a lesson at 05:00–17:00 Pacific, still
+ * never at night) and Canada → Toronto. GB and Ireland have one zone each.
+ */
+export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
+  US: "America/New_York",
+  CA: "America/Toronto",
+  GB: "Europe/London",
+  UK: "Europe/London",
+  IE: "Europe/Dublin",
+};
+
+export type TimeZoneSource = "subscriber" | "country" | "brand";
+
+export function effectiveTimeZone(
+  subscriber: { timeZone: string | null; country: string | null },
+  brandTimeZone: string,
+): { timeZone: string; source: TimeZoneSource } {
+  if (subscriber.timeZone) return { timeZone: subscriber.timeZone, source: "subscriber" };
+  const byCountry = COUNTRY_TIME_ZONES[(subscriber.country ?? "").toUpperCase()];
+  if (byCountry) return { timeZone: byCountry, source: "country" };
+  return { timeZone: brandTimeZone, source: "brand" };
+}
+
+/** The same rule as effectiveTimeZone, as an SQL expression over the subscribers row (for grouping campaigns). */
+export function effectiveTimeZoneSql(brandTimeZone: string): SQL<string> {
+  const cases = Object.entries(COUNTRY_TIME_ZONES).map(
+    ([country, zone]) => sql`when ${country} then ${zone}`,
+  );
+  return sql<string>`coalesce(${subscribers.timeZone}, case upper(${subscribers.country}) ${sql.join(cases, sql` `)} end, ${brandTimeZone})`;
+}
+
+export const TIME_ZONE_MESSAGE = 'Use an IANA time zone name, like "Europe/London" or "America/Chicago".';
+
+/** The optional timeZone field of the JSON API, the webhook and the admin API; stored in canonical spelling. */
+export const timeZoneField = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z
+    .string({ error: "Time zone must be text." })
+    .max(MAX_TIME_ZONE_LENGTH, TIME_ZONE_MESSAGE)
+    .transform((v, ctx) => {
+      const zone = canonicalTimeZone(v);
+      if (zone) return zone;
+      ctx.addIssue({ code: "custom", message: TIME_ZONE_MESSAGE });
+      return z.NEVER;
+    })
+    .optional(),
+);
+
+/**
+ * The hosted and embedded forms fill timeZone from the browser by script. A value the server does not know (an
+ * old browser, a hand-edited field) is not something the visitor can fix, so the form drops it and the country
+ * or brand default applies; the JSON API and the webhook answer 422 instead, since a program sent it.
+ */
+export function dropUnknownTimeZone(body: Record<string, unknown>): Record<string, unknown> {
+  const value = body.timeZone;
+  if (value === undefined || (typeof value === "string" && canonicalTimeZone(value))) return body;
+  const { timeZone: _dropped, ...rest } = body;
+  return rest;
+}
