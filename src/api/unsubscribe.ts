@@ -48,6 +48,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
         ...context(c),
         reason: "one-click",
         form: FORMS.oneClick,
+        campaignId: result.campaignId,
       });
       deps.logger.info("unsubscribe", { outcome, via: "one-click" });
       return c.json({ status: "unsubscribed" }, 200);
@@ -77,6 +78,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
         ...context(c),
         reason: "user",
         form: FORMS.unsubscribePage,
+        campaignId: result.campaignId,
       });
       deps.logger.info("unsubscribe", { outcome, via: "page" });
       const subscriber = await findSubscriberById(deps.db, result.subscriberId);

@@ -109,7 +109,7 @@ function recordSendsStatement(
   return db
     .insert(sends)
     .select(
-      sql`select value ->> 0, value ->> 1, 'campaign', 'campaign', ${campaignId}, value ->> 2, value ->> 3, 'sent', ${events}, null, null, null, ${ms}, ${ms} from json_each(${rows}) where true`,
+      sql`select value ->> 0, value ->> 1, 'campaign', 'campaign', ${campaignId}, value ->> 2, value ->> 3, 'sent', ${events}, null, null, null, null, ${ms}, ${ms} from json_each(${rows}) where true`,
     )
     .onConflictDoNothing();
 }

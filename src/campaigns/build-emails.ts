@@ -92,7 +92,9 @@ export async function buildCampaignMessages(
 
   const { appUrl, tokenSecret } = deps.config;
   // One signature per recipient serves both links (same token); signing is most of the per-recipient cost.
-  const links = await Promise.all(recipients.map((r) => unsubscribeUrls(appUrl, tokenSecret, r.id)));
+  const links = await Promise.all(
+    recipients.map((r) => unsubscribeUrls(appUrl, tokenSecret, r.id, { campaignId: campaign.id })),
+  );
 
   return recipients.map((recipient, i) => {
     const { pageUrl, oneClickUrl } = links[i] as { pageUrl: string; oneClickUrl: string };

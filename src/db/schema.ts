@@ -126,6 +126,8 @@ export const sends = sqliteTable(
     error: text("error"),
     openedAt: integer("opened_at", { mode: "timestamp_ms" }),
     clickedAt: integer("clicked_at", { mode: "timestamp_ms" }),
+    /** The recipient left through this email's unsubscribe link (campaign sends; counted in its report). */
+    unsubscribedAt: integer("unsubscribed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
@@ -134,6 +136,8 @@ export const sends = sqliteTable(
     index("sends_provider_message_id").on(t.providerMessageId),
     index("sends_subscriber").on(t.subscriberId),
     index("sends_campaign_subscriber").on(t.campaignId, t.subscriberId),
+    // The progress bar's send rate over the last minutes: a range scan, not every row of a large campaign.
+    index("sends_campaign_created").on(t.campaignId, t.createdAt),
   ],
 );
 

@@ -52,7 +52,10 @@ describe("personalisation by substitution", () => {
     for (const [i, recipient] of recipients.entries()) {
       const message = messages[i];
       if (!message) throw new Error("missing message");
-      const { pageUrl, oneClickUrl } = await unsubscribeUrls(appUrl, tokenSecret, recipient.id);
+      // The campaign's links name the campaign, so an unsubscribe is attributed to it.
+      const { pageUrl, oneClickUrl } = await unsubscribeUrls(appUrl, tokenSecret, recipient.id, {
+        campaignId: campaign.id,
+      });
       const reference = await renderEmail("campaign", {
         ...base,
         ctx: emailContext(t.deps, recipient),

@@ -58,4 +58,24 @@ describe("signed tokens", () => {
     expect((await verifyToken(secret, "confirm", token, sixDays)).ok).toBe(true);
     expect(await verifyToken(secret, "confirm", token, eightDays)).toEqual({ ok: false, reason: "expired" });
   });
+
+  it("carries the campaign of an unsubscribe link, which cannot be changed, and links without one stay valid", async () => {
+    const token = await signToken(secret, "unsubscribe", "sub_1", { campaignId: "cmp_9" });
+    expect(await verifyToken(secret, "unsubscribe", token)).toStrictEqual({
+      ok: true,
+      subscriberId: "sub_1",
+      campaignId: "cmp_9",
+    });
+    const old = await signToken(secret, "unsubscribe", "sub_1");
+    expect(await verifyToken(secret, "unsubscribe", old)).toStrictEqual({ ok: true, subscriberId: "sub_1" });
+    // Moving the link to another campaign breaks the signature.
+    const [, sig] = token.split(".");
+    const other = Buffer.from(JSON.stringify({ p: "unsubscribe", s: "sub_1", c: "cmp_8" })).toString(
+      "base64url",
+    );
+    expect(await verifyToken(secret, "unsubscribe", `${other}.${sig}`)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+  });
 });

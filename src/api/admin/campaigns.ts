@@ -3,6 +3,9 @@
 //   GET  /                list, newest first (?status=&limit=&before=)
 //   GET  /:id             status and counts
 //   GET  /:id/audience    how many active subscribers match the audience now
+//   GET  /:id/progress    sent of audience, send rate per minute, expected finish (the progress bar)
+//   GET  /:id/report      audience, sent, delivered, bounced, complained, unsubscribed, failed; deliveries over time
+//   GET  /:id/report/deliveries.svg   the deliveries chart the console shows, as an SVG image
 //   POST /:id/test        send a test to 1-5 addresses; changes nothing about the campaign
 //   POST /:id/send        send now or at scheduledAt; warnings need acknowledgeWarnings: true, sending now to
 //                         nobody needs allowEmpty: true
@@ -13,6 +16,9 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { countAudience } from "../../campaigns/audience.ts";
 import { createCampaign } from "../../campaigns/create.ts";
+import { deliveriesChartSvg } from "../../campaigns/deliveries-chart.ts";
+import { campaignProgress } from "../../campaigns/progress.ts";
+import { campaignReport } from "../../campaigns/report.ts";
 import {
   createCampaignSchema,
   listCampaignsQuery,
@@ -52,6 +58,26 @@ export function campaignRoutes(deps: AppDeps) {
       const result = await getCampaign(deps, c.req.valid("param").id);
       if (!result.ok) return failureResponse(c, result);
       return c.json({ audience: { count: await countAudience(deps.db, result.campaign.audience) } });
+    })
+    .get("/:id/progress", campaignId, async (c) => {
+      c.header("Cache-Control", "no-store");
+      const result = await campaignProgress(deps, c.req.valid("param").id);
+      if (!result.ok) return failureResponse(c, result);
+      return c.json({ progress: result.progress });
+    })
+    .get("/:id/report", campaignId, async (c) => {
+      c.header("Cache-Control", "no-store");
+      const result = await campaignReport(deps, c.req.valid("param").id);
+      if (!result.ok) return failureResponse(c, result);
+      return c.json({ report: result.report });
+    })
+    .get("/:id/report/deliveries.svg", campaignId, async (c) => {
+      c.header("Cache-Control", "no-store");
+      const result = await campaignReport(deps, c.req.valid("param").id);
+      if (!result.ok) return failureResponse(c, result);
+      return c.body(deliveriesChartSvg(result.report.deliveries), 200, {
+        "content-type": "image/svg+xml; charset=utf-8",
+      });
     })
     .post("/:id/test", campaignId, zValidator("json", testSendSchema, onInvalid), async (c) => {
       const result = await testSend(deps, c.req.valid("param").id, c.req.valid("json"));
