@@ -36,7 +36,10 @@ export type NewAccount = z.output<typeof newAccountSchema>;
 export type AccountRow = typeof accounts.$inferSelect;
 
 /** What pages and the CLI see of an account: no hash. */
-export type Account = Pick<AccountRow, "id" | "email" | "name" | "role" | "createdAt" | "removedAt">;
+export type Account = Pick<
+  AccountRow,
+  "id" | "email" | "name" | "role" | "title" | "createdAt" | "removedAt"
+>;
 
 export function toAccount(row: AccountRow): Account {
   return {
@@ -44,7 +47,18 @@ export function toAccount(row: AccountRow): Account {
     email: row.email,
     name: row.name,
     role: row.role,
+    title: row.title,
     createdAt: row.createdAt,
     removedAt: row.removedAt,
   };
 }
+
+/** A reviewer's clinical title, printed after their name in every email they approve. */
+export const accountTitleSchema = z
+  .string({ error: 'Enter a title, like "Medical editor".' })
+  .trim()
+  .min(2, 'Enter a title, like "Medical editor".')
+  .max(80, "Keep the title under 80 characters.")
+  // A full stop would end the "Reviewed by NAME, TITLE, on DATE." sentence early; markup has no place in it.
+  .regex(/^[^.<>\n]+$/, 'Use letters, commas and spaces (no full stops), e.g. "Psychiatrist, MD".')
+  .transform((v) => v.normalize("NFC"));

@@ -42,6 +42,8 @@ export const STATUS_FOR = {
   use_resume: 409,
   complaint_rate_high: 409,
   conflict: 409,
+  forbidden: 403,
+  review_required: 409,
   send_failed: 502,
 } as const satisfies Record<FailureCode, ContentfulStatusCode>;
 

@@ -24,27 +24,47 @@ export type CampaignContent = Pick<
   "id" | "templateId" | "subject" | "preheader" | "bodyMarkdown" | "authorId" | "sources"
 >;
 
+/** What a render reads: the content, and the approval when there is one (shown as "Reviewed by"). */
+export type CampaignRenderInput = CampaignContent &
+  Partial<Pick<Campaign, "reviewState" | "approvedName" | "approvedTitle" | "approvedAt">>;
+
 export type MessageDeps = { config: Config; content: Content };
 
 import { emailContext } from "../emails/context.ts";
 
 /**
- * The campaign's render input. The campaigns table has no reviewer columns: a campaign made from a template
- * takes its medical reviewer and review date from that template (inline campaigns have none).
+ * The campaign's render input. The reviewer is the clinical review of this campaign (the approval, which is of
+ * exactly this content: an edit voids it); before one exists (a test send of a draft), a campaign made from a
+ * template still names the template's own reviewer and review date.
  */
 export function campaignBaseProps(
   content: Content,
-  campaign: CampaignContent,
+  campaign: CampaignRenderInput,
   isTest = false,
 ): CampaignBaseProps {
   const template = campaignTemplateById(content, campaign.templateId);
+  const approval =
+    campaign.reviewState === "approved" &&
+    campaign.approvedName &&
+    campaign.approvedTitle &&
+    campaign.approvedAt
+      ? {
+          name: campaign.approvedName,
+          role: campaign.approvedTitle,
+          on: campaign.approvedAt.toISOString().slice(0, 10),
+        }
+      : undefined;
   return {
     subject: campaign.subject,
     preheader: campaign.preheader,
     bodyMarkdown: campaign.bodyMarkdown,
     author: authorById(content, campaign.authorId),
-    reviewer: template?.reviewer ? authorById(content, template.reviewer) : undefined,
-    reviewedOn: template?.reviewer ? template.reviewedOn : undefined,
+    reviewer: approval
+      ? { name: approval.name, role: approval.role }
+      : template?.reviewer
+        ? authorById(content, template.reviewer)
+        : undefined,
+    reviewedOn: approval ? approval.on : template?.reviewer ? template.reviewedOn : undefined,
     sources: campaign.sources,
     isTest,
   };
@@ -65,7 +85,7 @@ export type BuildOptions = {
  */
 export async function buildCampaignMessages(
   deps: MessageDeps,
-  campaign: CampaignContent,
+  campaign: CampaignRenderInput,
   recipients: readonly Recipient[],
   options: BuildOptions,
 ): Promise<OutgoingEmail[]> {

@@ -3,6 +3,7 @@ import { campaigns } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { randomId } from "../lib/ids.ts";
 import type { Finding } from "../lint/index.ts";
+import { type Actor, API_TOKEN, actorId } from "./actor.ts";
 import { checkContent, resolveContent, unsafe } from "./content-check.ts";
 import type { Result } from "./result.ts";
 import type { CreateCampaignInput } from "./schemas.ts";
@@ -13,6 +14,7 @@ type Deps = Pick<AppDeps, "content" | "db" | "now">;
 export async function createCampaign(
   deps: Deps,
   input: CreateCampaignInput,
+  actor: Actor = API_TOKEN,
 ): Promise<Result<{ campaign: CampaignView; warnings: Finding[] }>> {
   const resolved = resolveContent(deps, input);
   if (!resolved.ok) return resolved;
@@ -39,6 +41,9 @@ export async function createCampaign(
       audience: input.audience ?? {},
       status: "draft",
       lintWarnings: warnings,
+      // The writer may not review it (review.ts reviewerProblem).
+      createdBy: actorId(actor),
+      updatedBy: actorId(actor),
       createdAt: now,
       updatedAt: now,
     })

@@ -36,43 +36,48 @@ const PLACEHOLDER_MESSAGE = `Must not contain "${PLACEHOLDER_PREFIX}" (reserved 
 
 const INLINE_FIELDS = ["subject", "preheader", "bodyMarkdown", "authorId"] as const;
 
+/** The editable fields of a campaign, shared by create and update so both say the same about bad input. */
+const contentFields = {
+  name: z
+    .string()
+    .trim()
+    .min(3, "Name: at least 3 characters.")
+    .max(120, "Name: at most 120 characters.")
+    .optional(),
+  subject: z
+    .string()
+    .trim()
+    .min(3, "Subject: at least 3 characters.")
+    .max(78, "Subject: at most 78 characters.")
+    .refine(noPlaceholder, PLACEHOLDER_MESSAGE)
+    .optional(),
+  preheader: z
+    .string()
+    .trim()
+    .min(3, "Preheader: at least 3 characters.")
+    .max(140, "Preheader: at most 140 characters.")
+    .refine(noPlaceholder, PLACEHOLDER_MESSAGE)
+    .optional(),
+  bodyMarkdown: z
+    .string()
+    .trim()
+    .min(1, "The body is empty.")
+    .max(50_000, "Body: at most 50,000 characters.")
+    .refine(noPlaceholder, PLACEHOLDER_MESSAGE)
+    .optional(),
+  authorId: z.string().trim().min(1, "Name the author by id (templates/authors.yaml).").optional(),
+  sources: z.array(sourceSchema).max(50).optional(),
+  audience: audienceSchema.optional(),
+};
+
 export const createCampaignSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(3, "Name: at least 3 characters.")
-      .max(120, "Name: at most 120 characters.")
-      .optional(),
+    ...contentFields,
     /** A file in templates/campaigns/ (its front matter id). */
     templateId: z
       .string()
       .regex(/^[a-z0-9-]+$/, "Template ids are lower-case letters, digits and dashes.")
       .optional(),
-    subject: z
-      .string()
-      .trim()
-      .min(3, "Subject: at least 3 characters.")
-      .max(78, "Subject: at most 78 characters.")
-      .refine(noPlaceholder, PLACEHOLDER_MESSAGE)
-      .optional(),
-    preheader: z
-      .string()
-      .trim()
-      .min(3, "Preheader: at least 3 characters.")
-      .max(140, "Preheader: at most 140 characters.")
-      .refine(noPlaceholder, PLACEHOLDER_MESSAGE)
-      .optional(),
-    bodyMarkdown: z
-      .string()
-      .trim()
-      .min(1, "The body is empty.")
-      .max(50_000, "Body: at most 50,000 characters.")
-      .refine(noPlaceholder, PLACEHOLDER_MESSAGE)
-      .optional(),
-    authorId: z.string().trim().min(1, "Name the author by id (templates/authors.yaml).").optional(),
-    sources: z.array(sourceSchema).max(50).optional(),
-    audience: audienceSchema.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -99,6 +104,38 @@ export const createCampaignSchema = z
     }
   });
 export type CreateCampaignInput = z.output<typeof createCampaignSchema>;
+
+/** A change to a draft: any of the fields, at least one. Changing what it says voids its review. */
+export const updateCampaignSchema = z
+  .object(contentFields)
+  .strict()
+  .refine((value) => Object.values(value).some((v) => v !== undefined), {
+    message: "Give at least one field to change.",
+  });
+export type UpdateCampaignInput = z.output<typeof updateCampaignSchema>;
+
+/** A reviewer's decision through the admin API, which names the reviewer account (the token is nobody). */
+export const reviewDecisionSchema = z
+  .object({
+    reviewer: z.string().trim().pipe(z.email("Name the reviewer by the email address of their account.")),
+    /** The content hash the reviewer read (GET /:id shows it); refused if the campaign changed since. */
+    contentHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "Use the contentHash from GET /api/admin/campaigns/:id.")
+      .optional(),
+  })
+  .strict();
+
+export const returnDecisionSchema = z
+  .object({
+    reviewer: z.string().trim().pipe(z.email("Name the reviewer by the email address of their account.")),
+    comment: z
+      .string({ error: "Say what needs to change." })
+      .trim()
+      .min(1, "Say what needs to change.")
+      .max(2000, "Keep the comment under 2,000 characters."),
+  })
+  .strict();
 
 /** Inngest sleeps up to a year. */
 const MAX_SCHEDULE_MS = 365 * 24 * 60 * 60 * 1000;

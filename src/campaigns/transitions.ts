@@ -12,6 +12,7 @@ import { countAudience } from "./audience.ts";
 import { loadCampaign } from "./broadcast.ts";
 import type { Campaign } from "./build-emails.ts";
 import { relint, unsafe } from "./content-check.ts";
+import { contentHash } from "./content-hash.ts";
 import { cancelledEvent, resumeRequestedEvent, sendRequestedEvent } from "./events.ts";
 import { type Failure, notFound, type Result } from "./result.ts";
 import { type SendCampaignInput, scheduleProblem } from "./schemas.ts";
@@ -59,6 +60,8 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
     );
   }
   if (campaign.status !== "draft") return conflict(campaign, "Only a draft campaign can be sent");
+  const approved = await approvedHash(campaign);
+  if (!approved) return reviewRequired(campaign);
 
   const now = deps.now();
   const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : null;
@@ -104,10 +107,38 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
     deps.db
       .update(campaigns)
       .set({ status: to, scheduledAt, lintWarnings: warnings, updatedAt: now })
-      .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft"))),
+      .where(
+        and(
+          eq(campaigns.id, id),
+          eq(campaigns.status, "draft"),
+          // An edit that lands between the check above and this update voids the approval: then nothing is sent.
+          eq(campaigns.reviewState, "approved"),
+          eq(campaigns.approvedHash, approved),
+        ),
+      ),
     to,
     event,
   );
+}
+
+/** The approved content hash, if the campaign is approved and still says exactly what was approved. */
+async function approvedHash(campaign: Campaign): Promise<string | undefined> {
+  if (campaign.reviewState !== "approved" || !campaign.approvedHash) return undefined;
+  return (await contentHash(campaign)) === campaign.approvedHash ? campaign.approvedHash : undefined;
+}
+
+function reviewRequired(campaign: Campaign): Failure {
+  const state: Record<Campaign["reviewState"], string> = {
+    none: "It has not been submitted for review (POST /api/admin/campaigns/:id/submit, or Submit for review in the console).",
+    in_review: "It is waiting for a reviewer.",
+    returned: "A reviewer sent it back for changes; edit it and submit it again.",
+    approved: "Its content changed after the approval; it needs a new review.",
+  };
+  return {
+    ok: false,
+    code: "review_required",
+    message: `Only a campaign approved by a reviewer can be sent or scheduled. ${state[campaign.reviewState]}`,
+  };
 }
 
 const CANCELLABLE: CampaignStatus[] = ["draft", "scheduled", "sending", "paused"];

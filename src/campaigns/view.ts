@@ -4,6 +4,7 @@ import { type CampaignStatus, campaigns } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { loadCampaign } from "./broadcast.ts";
 import type { Campaign } from "./build-emails.ts";
+import { contentHash } from "./content-hash.ts";
 import { notFound, type Result } from "./result.ts";
 
 /** The JSON shape of a campaign in every admin response. */
@@ -31,6 +32,19 @@ export function campaignView(c: Campaign, detail = false) {
       complained: c.complainedCount,
     },
     lintWarnings: c.lintWarnings,
+    review: {
+      state: c.reviewState,
+      submittedAt: c.submittedAt?.toISOString() ?? null,
+      approval:
+        c.reviewState === "approved" && c.approvedName && c.approvedTitle && c.approvedAt
+          ? {
+              reviewerId: c.approvedBy,
+              name: c.approvedName,
+              title: c.approvedTitle,
+              at: c.approvedAt.toISOString(),
+            }
+          : null,
+    },
     ...(detail ? { bodyMarkdown: c.bodyMarkdown, sources: c.sources } : {}),
   };
 }
@@ -39,9 +53,14 @@ export type CampaignView = ReturnType<typeof campaignView>;
 export async function getCampaign(
   deps: Pick<AppDeps, "db">,
   id: string,
-): Promise<Result<{ campaign: CampaignView }>> {
+): Promise<Result<{ campaign: CampaignView & { contentHash: string } }>> {
   const campaign = await loadCampaign(deps.db, id);
-  return campaign ? { ok: true, campaign: campaignView(campaign, true) } : notFound;
+  if (!campaign) return notFound;
+  // The hash of what it says now: a reviewer's approval names it, so an edit in between is caught.
+  return {
+    ok: true,
+    campaign: { ...campaignView(campaign, true), contentHash: await contentHash(campaign) },
+  };
 }
 
 export async function listCampaigns(

@@ -42,6 +42,16 @@ export const CAMPAIGN_STATUSES = [
 ] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
+/**
+ * Clinical review, beside the campaign's status (a campaign under review is still a draft): "none" (never
+ * submitted, or its approval was voided by an edit), "in_review", "approved" (of the content whose hash is
+ * approved_hash), "returned" (sent back with a comment). Only an approved draft can be sent or scheduled.
+ */
+export const REVIEW_STATES = ["none", "in_review", "approved", "returned"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export const REVIEW_ACTIONS = ["submitted", "approved", "returned", "voided"] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
 
@@ -202,9 +212,48 @@ export const campaigns = sqliteTable("campaigns", {
   failedCount: integer("failed_count").notNull().default(0),
   deliveredCount: integer("delivered_count").notNull().default(0),
   complainedCount: integer("complained_count").notNull().default(0),
+  /** accounts.id of who wrote it in the console, and of who last changed its content; null for the admin API. */
+  createdBy: text("created_by"),
+  updatedBy: text("updated_by"),
+  reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("none"),
+  /** The current submission: accounts.id (null for the admin API token) and when. */
+  submittedBy: text("submitted_by"),
+  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  /**
+   * The approval as the email shows it ("Reviewed by NAME, TITLE, on DATE"): the reviewer's name and title are
+   * copied at approval, so a later rename does not change what was approved. approvedHash is the content hash
+   * (content-hash.ts) of what the reviewer approved; sending checks it against the content now.
+   */
+  approvedBy: text("approved_by"),
+  approvedName: text("approved_name"),
+  approvedTitle: text("approved_title"),
+  approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+  approvedHash: text("approved_hash"),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
+
+/** Every step of a campaign's clinical review, oldest first: who, how (console or admin API), what, when. */
+export const campaignReviews = sqliteTable(
+  "campaign_reviews",
+  {
+    id: text("id").primaryKey(),
+    campaignId: text("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    action: text("action", { enum: REVIEW_ACTIONS }).notNull(),
+    /** accounts.id of the person (the reviewer an API call named); null when the API token submitted. */
+    accountId: text("account_id"),
+    /** The person's name then (or "Admin API"), so the history reads the same after a rename or removal. */
+    actorName: text("actor_name").notNull(),
+    via: text("via", { enum: ["console", "api"] }).notNull(),
+    /** The reviewer's comment when sending it back; why an approval was voided. */
+    comment: text("comment"),
+    contentHash: text("content_hash").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("campaign_reviews_campaign").on(t.campaignId, t.at)],
+);
 
 /**
  * Transactional outbox for Inngest events: a row is written in the same batch as the state change that causes
@@ -314,6 +363,11 @@ export const accounts = sqliteTable(
     emailHash: text("email_hash").notNull(),
     name: text("name").notNull(),
     role: text("role", { enum: ACCOUNT_ROLES }).notNull(),
+    /**
+     * A reviewer's clinical title as readers see it in "Reviewed by NAME, TITLE, on DATE" (e.g. "Medical
+     * editor", "Psychiatrist, MD"); a reviewer needs one to approve.
+     */
+    title: text("title"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
     /** Set when the account is removed: it can no longer sign in and its sessions are revoked. */

@@ -1,4 +1,5 @@
 import type { Author, Source } from "../content/schema.ts";
+import type { Reviewer } from "./components/attribution.tsx";
 import { Layout } from "./components/layout.tsx";
 import { MarkdownBody } from "./components/markdown-body.tsx";
 import { Sources } from "./components/sources.tsx";
@@ -18,7 +19,7 @@ export interface CampaignEmailProps {
   preheader: string;
   bodyMarkdown: string;
   author: Author;
-  reviewer?: Author | undefined;
+  reviewer?: Reviewer | undefined;
   reviewedOn?: string | undefined;
   sources?: readonly Source[] | undefined;
   /** Printed verbatim, never encoded, so a placeholder like "%%UNSUBSCRIBE_URL%%" survives rendering. */

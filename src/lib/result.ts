@@ -13,6 +13,8 @@ export type FailureCode =
   | "use_resume"
   | "complaint_rate_high"
   | "conflict"
+  | "forbidden"
+  | "review_required"
   | "send_failed";
 
 export type Failure<Code extends FailureCode = FailureCode> = {

@@ -6,6 +6,7 @@ import { campaigns, outbox, pendingEvents, sends } from "../../src/db/schema.ts"
 import type { TestApp } from "../helpers/app.ts";
 import {
   admin,
+  approve,
   campaignRow,
   createAndSend,
   createCampaign,
@@ -187,6 +188,7 @@ describe("content safety", () => {
     expect(created.warnings.map((w) => w.ruleId)).toContain("sensational-words");
     expect(created.campaign.lintWarnings).toEqual(created.warnings);
     const id = created.campaign.id;
+    await approve(t, id);
 
     const refused = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, {});
     expect(refused.status).toBe(422);
@@ -238,6 +240,7 @@ describe("lifecycle", () => {
     expect(testSends[0]).toMatchObject({ campaignId: id, subscriberId: null, status: "sent" });
     expect((await campaignRow(t, id)).status).toBe("draft");
 
+    await approve(t, id);
     const send = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, {});
     expect(send.status).toBe(202);
     expect((await send.json()) as { campaign: { status: string }; dispatched: boolean }).toMatchObject({

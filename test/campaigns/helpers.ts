@@ -9,6 +9,8 @@ import { createBroadcastChunk } from "../../src/functions/broadcast-chunk.ts";
 import type { RunOptions } from "../../src/functions/broadcast-run.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
 import type { Mailer, OutgoingEmail } from "../../src/mail/types.ts";
+import { createAccount } from "../../src/accounts/create.ts";
+import { setAccountTitle } from "../../src/accounts/set-title.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { suppress as suppressRow } from "../helpers/seed.ts";
 
@@ -106,13 +108,45 @@ export function instrumentMailer(
   return calls;
 }
 
+export const REVIEWER = { email: "dana.okafor@hopemark.test", name: "Dana Okafor", title: "Medical editor" };
+
+const reviewers = new WeakMap<TestApp, string>();
+
+/** The test team's reviewer account (role reviewer, with a clinical title), made once per app. */
+export async function reviewerAccount(t: TestApp): Promise<string> {
+  const known = reviewers.get(t);
+  if (known) return known;
+  const created = await createAccount(t.db, { ...REVIEWER, role: "reviewer" }, t.deps.now());
+  if (!created.ok) throw new Error(`reviewer: ${created.message}`);
+  const titled = await setAccountTitle(t.db, created.account.id, REVIEWER.title, t.deps.now());
+  if (!titled.ok) throw new Error(`reviewer title: ${titled.message}`);
+  reviewers.set(t, created.account.id);
+  return created.account.id;
+}
+
+/** Clinical review through the admin API: submitted, then approved by the team's reviewer. */
+export async function approve(t: TestApp, id: string) {
+  await reviewerAccount(t);
+  const submitted = await admin(t, "POST", `/api/admin/campaigns/${id}/submit`);
+  if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${await submitted.text()}`);
+  const approved = await admin(t, "POST", `/api/admin/campaigns/${id}/approve`, { reviewer: REVIEWER.email });
+  if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${await approved.text()}`);
+}
+
+/**
+ * Creates a campaign through the API. Only an approved campaign can be sent, so by default a reviewer approves
+ * it straight away, as the team would before sending; `{ approve: false }` leaves it an unreviewed draft.
+ */
 export async function createCampaign(
   t: TestApp,
   body: Record<string, unknown> = { templateId: "questions-for-your-clinician" },
+  options: { approve?: boolean } = {},
 ): Promise<string> {
   const res = await admin(t, "POST", "/api/admin/campaigns", body);
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { campaign: { id: string } }).campaign.id;
+  const id = ((await res.json()) as { campaign: { id: string } }).campaign.id;
+  if (options.approve !== false) await approve(t, id);
+  return id;
 }
 
 export async function createAndSend(

@@ -1,10 +1,15 @@
 // Names the people behind every email (safety rule 5, FTC 16 CFR 255). The send gate looks for the
 // "Written by <name>, <role>" or "Sent by <name>, <role>" line this component prints, so keep that wording.
+// The clinical review (safety rule 23) reads "Reviewed by <name>, <role>, on <date>." for lessons (a reviewer in
+// their front matter) and campaigns (the reviewer account that approved it) alike.
 import { Text } from "@react-email/components";
 import type { Author } from "../../content/schema.ts";
 import { Box } from "./box.tsx";
 import { cls } from "./styles.ts";
 import { colors, fontSizes, lineHeights, space, typeface } from "./theme.ts";
+
+/** A reviewer as printed: an author from templates/authors.yaml, or a reviewer account's name and title. */
+export type Reviewer = Pick<Author, "name" | "role"> & Partial<Pick<Author, "credentials" | "disclosure">>;
 
 export type AttributionProps =
   | {
@@ -12,8 +17,8 @@ export type AttributionProps =
       kind: "content";
       author: Author;
       adaptedFrom?: Author | undefined;
-      reviewer?: Author | undefined;
-      /** ISO date of the medical review; shown with the reviewer. */
+      reviewer?: Reviewer | undefined;
+      /** ISO date of the review; shown with the reviewer. */
       reviewedOn?: string | undefined;
     }
   | {
@@ -31,9 +36,20 @@ const text = {
 };
 const muted = { ...text, color: colors.muted, fontSize: fontSizes.small, lineHeight: "22px" };
 
-function byline(prefix: string, person: Author): string {
+function credit(person: Reviewer): string {
   const credentials = person.credentials ? `, ${person.credentials}` : "";
-  return `${prefix} ${person.name}${credentials}, ${person.role}.`;
+  return `${person.name}${credentials}, ${person.role}`;
+}
+
+function byline(prefix: string, person: Reviewer): string {
+  return `${prefix} ${credit(person)}.`;
+}
+
+/** "Reviewed by Dr Ana Ruiz, Medical editor, on December 2, 2026." (no date: "Reviewed by …, Medical editor.") */
+export function reviewLine(reviewer: Reviewer, reviewedOn: string | undefined): string {
+  return reviewedOn
+    ? `Reviewed by ${credit(reviewer)}, on ${humanDate(reviewedOn)}.`
+    : byline("Reviewed by", reviewer);
 }
 
 /** Formats an ISO date for people without depending on the runtime's Intl data (Workers and Node agree). */
@@ -79,8 +95,7 @@ export function Attribution(props: AttributionProps) {
           ) : null}
           {props.reviewer ? (
             <Text className={cls.text} style={text}>
-              {byline("Medically reviewed by", props.reviewer)}
-              {props.reviewedOn ? ` Reviewed on ${humanDate(props.reviewedOn)}.` : ""}
+              {reviewLine(props.reviewer, props.reviewedOn)}
             </Text>
           ) : null}
         </>

@@ -1,0 +1,237 @@
+// Clinical review (safety rule 23): a draft is submitted for review; a reviewer who did not write, edit or submit
+// it approves it or sends it back with a comment. The approval is of the exact content (its hash): an edit voids
+// it (update.ts) and sending checks it (transitions.ts). Each step is one atomic batch with its history and audit
+// rows, guarded by the state it expects, so two people clicking at once get one step and one 409.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Account } from "../accounts/schemas.ts";
+import { atomic } from "../db/client.ts";
+import { campaigns, type ReviewState } from "../db/schema.ts";
+import type { AppDeps } from "../deps.ts";
+import { type Actor, actorId, actorName, actorVia } from "./actor.ts";
+import { loadCampaign } from "./broadcast.ts";
+import type { Campaign } from "./build-emails.ts";
+import { relint, unsafe } from "./content-check.ts";
+import { contentHash } from "./content-hash.ts";
+import { type Failure, notFound, type Result } from "./result.ts";
+import { reviewStatements } from "./review-record.ts";
+import { type CampaignView, campaignView } from "./view.ts";
+
+type Deps = Pick<AppDeps, "content" | "db" | "now">;
+type Step = Result<{ campaign: CampaignView }>;
+
+function refuse(code: Failure["code"], message: string, fields?: Record<string, string[]>): Failure {
+  return { ok: false, code, message, ...(fields ? { fields } : {}) };
+}
+
+const changedMeanwhile = refuse(
+  "conflict",
+  "The campaign changed while this request was handled; reload it and try again.",
+);
+
+/**
+ * Why this account may not review this campaign, if it may not. A reviewer is a separate, named person: the
+ * reviewer role, and never whoever wrote, last edited or submitted the campaign (an owner who writes cannot
+ * approve their own words either, since owners are not reviewers).
+ */
+export function reviewerProblem(campaign: Campaign, reviewer: Account): Failure | undefined {
+  if (reviewer.removedAt !== null) return refuse("forbidden", "This account has been removed.");
+  if (reviewer.role !== "reviewer")
+    return refuse("forbidden", "Only a reviewer account can approve a campaign or send it back.");
+  const own = [campaign.createdBy, campaign.updatedBy, campaign.submittedBy].includes(reviewer.id);
+  if (own)
+    return refuse(
+      "forbidden",
+      "You wrote, edited or submitted this campaign, so someone else must review it.",
+    );
+  return undefined;
+}
+
+function notInReview(campaign: Campaign): Failure {
+  const why: Record<ReviewState, string> = {
+    none: "It has not been submitted for review.",
+    returned: "It was sent back for changes; it needs to be submitted again.",
+    approved: "It is already approved.",
+    in_review: "",
+  };
+  return refuse("invalid_state", `Only a campaign in review can be reviewed. ${why[campaign.reviewState]}`);
+}
+
+export async function submitForReview(deps: Deps, id: string, actor: Actor): Promise<Step> {
+  const campaign = await loadCampaign(deps.db, id);
+  if (!campaign) return notFound;
+  if (campaign.status !== "draft")
+    return refuse(
+      "invalid_state",
+      `Only a draft is submitted for review (the campaign is ${campaign.status}).`,
+    );
+  if (campaign.reviewState === "in_review") return refuse("invalid_state", "It is already in review.");
+  if (campaign.reviewState === "approved") return refuse("invalid_state", "It is already approved.");
+  const lint = relint(deps, campaign);
+  if (lint.errors > 0) return unsafe(lint.findings);
+
+  const now = deps.now();
+  const hash = await contentHash(campaign);
+  const took = sql`${campaigns.reviewState} = 'in_review' and ${campaigns.submittedAt} = ${now.getTime()}`;
+  await atomic(deps.db, [
+    deps.db
+      .update(campaigns)
+      .set({ reviewState: "in_review", submittedBy: actorId(actor), submittedAt: now, updatedAt: now })
+      .where(
+        and(
+          eq(campaigns.id, id),
+          eq(campaigns.status, "draft"),
+          inArray(campaigns.reviewState, ["none", "returned"]),
+          eq(campaigns.updatedAt, campaign.updatedAt),
+        ),
+      ),
+    ...reviewStatements(
+      deps.db,
+      {
+        campaignId: id,
+        action: "submitted",
+        person: { id: actorId(actor), name: actorName(actor) },
+        via: actorVia(actor),
+        comment: null,
+        contentHash: hash,
+        at: now,
+      },
+      actor,
+      took,
+    ),
+  ]);
+  return settled(deps, id, "in_review", now);
+}
+
+export type ReviewDecision = {
+  /** The reviewer: the signed-in account, or the account an API call names by email. */
+  reviewer: Account;
+  /** The content hash the reviewer saw; a mismatch means the campaign changed since they opened it. */
+  contentHash?: string | undefined;
+};
+
+export async function approveCampaign(
+  deps: Deps,
+  id: string,
+  actor: Actor,
+  decision: ReviewDecision,
+): Promise<Step> {
+  const campaign = await loadCampaign(deps.db, id);
+  if (!campaign) return notFound;
+  const problem = reviewerProblem(campaign, decision.reviewer);
+  if (problem) return problem;
+  if (campaign.status !== "draft" || campaign.reviewState !== "in_review") return notInReview(campaign);
+  const title = decision.reviewer.title?.trim();
+  if (!title) {
+    return refuse(
+      "validation_failed",
+      'The approval is printed in the email as "Reviewed by NAME, TITLE, on DATE", and this account has no title. An owner adds it on the People page (or: npm run users -- title EMAIL "Medical editor").',
+      { title: ["Required to approve."] },
+    );
+  }
+  const hash = await contentHash(campaign);
+  if (decision.contentHash !== undefined && decision.contentHash !== hash) {
+    return refuse(
+      "conflict",
+      "The campaign changed since you opened it. Read the current version, then approve it.",
+    );
+  }
+  const lint = relint(deps, campaign);
+  if (lint.errors > 0) return unsafe(lint.findings);
+
+  const now = deps.now();
+  const took = sql`${campaigns.reviewState} = 'approved' and ${campaigns.approvedAt} = ${now.getTime()} and ${campaigns.approvedBy} = ${decision.reviewer.id}`;
+  await atomic(deps.db, [
+    deps.db
+      .update(campaigns)
+      .set({
+        reviewState: "approved",
+        approvedBy: decision.reviewer.id,
+        approvedName: decision.reviewer.name,
+        approvedTitle: title,
+        approvedAt: now,
+        approvedHash: hash,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(campaigns.id, id),
+          eq(campaigns.status, "draft"),
+          eq(campaigns.reviewState, "in_review"),
+          eq(campaigns.updatedAt, campaign.updatedAt),
+        ),
+      ),
+    ...reviewStatements(
+      deps.db,
+      {
+        campaignId: id,
+        action: "approved",
+        person: { id: decision.reviewer.id, name: decision.reviewer.name },
+        via: actorVia(actor),
+        comment: null,
+        contentHash: hash,
+        at: now,
+      },
+      actor,
+      took,
+    ),
+  ]);
+  return settled(deps, id, "approved", now);
+}
+
+export async function returnForChanges(
+  deps: Deps,
+  id: string,
+  actor: Actor,
+  decision: ReviewDecision & { comment: string },
+): Promise<Step> {
+  const campaign = await loadCampaign(deps.db, id);
+  if (!campaign) return notFound;
+  const problem = reviewerProblem(campaign, decision.reviewer);
+  if (problem) return problem;
+  if (campaign.status !== "draft" || campaign.reviewState !== "in_review") return notInReview(campaign);
+  const comment = decision.comment.trim();
+  if (comment === "") {
+    return refuse("validation_failed", "Say what needs to change.", {
+      comment: ["Say what needs to change."],
+    });
+  }
+  const now = deps.now();
+  const hash = await contentHash(campaign);
+  const took = sql`${campaigns.reviewState} = 'returned' and ${campaigns.updatedAt} = ${now.getTime()}`;
+  await atomic(deps.db, [
+    deps.db
+      .update(campaigns)
+      .set({ reviewState: "returned", updatedAt: now })
+      .where(
+        and(
+          eq(campaigns.id, id),
+          eq(campaigns.status, "draft"),
+          eq(campaigns.reviewState, "in_review"),
+          eq(campaigns.updatedAt, campaign.updatedAt),
+        ),
+      ),
+    ...reviewStatements(
+      deps.db,
+      {
+        campaignId: id,
+        action: "returned",
+        person: { id: decision.reviewer.id, name: decision.reviewer.name },
+        via: actorVia(actor),
+        comment,
+        contentHash: hash,
+        at: now,
+      },
+      actor,
+      took,
+    ),
+  ]);
+  return settled(deps, id, "returned", now);
+}
+
+/** Reads the campaign after a guarded step: the step took if the state is the one it set, at its time. */
+async function settled(deps: Deps, id: string, state: ReviewState, now: Date): Promise<Step> {
+  const after = await loadCampaign(deps.db, id);
+  if (!after) return notFound;
+  if (after.reviewState !== state || after.updatedAt.getTime() !== now.getTime()) return changedMeanwhile;
+  return { ok: true, campaign: campaignView(after, true) };
+}
