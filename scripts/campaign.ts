@@ -3,6 +3,9 @@
 //   create  --template <id> | --subject S --preheader P --body-file F.md --author <id> [--source "claim|citation"]...
 //           [--name N] [--tag T]... [--locale L]... [--country C]...
 //   test    <id> --to <address> [--to <address>]... [--first-name Sam]
+//   submit  <id>                                   clinical review: submit, then a reviewer approves or returns
+//   approve <id> --reviewer <email>   |   return <id> --reviewer <email> --comment TEXT
+//   report  <id>
 //   send    <id> [--at 2026-12-01T09:00:00Z] [--ack-warnings] [--no-watch]
 //   cancel  <id>
 //   resume  <id> [--ack-complaint-rate] [--no-watch]
@@ -35,6 +38,10 @@ const USAGE = `usage: npm run campaign -- <command> [options]
   create  --template <id> | --subject S --preheader P --body-file F.md --author <id> [--source "claim|citation"]
           [--name N] [--tag T]... [--locale L]... [--country C]...
   test    <id> --to <address> [--to <address>]... [--first-name NAME]
+  submit  <id>                          submit for clinical review (only approved campaigns can be sent)
+  approve <id> --reviewer EMAIL         a reviewer account approves it (never its writer or submitter)
+  return  <id> --reviewer EMAIL --comment TEXT      a reviewer sends it back
+  report  <id>                          audience, sent, delivered, bounced, complained, unsubscribed, failed
   send    <id> [--at ISO-DATE-TIME] [--ack-warnings] [--no-watch]
   cancel  <id>
   resume  <id> [--ack-complaint-rate] [--no-watch]
@@ -64,6 +71,8 @@ const options = {
   country: { type: "string", multiple: true },
   to: { type: "string", multiple: true },
   "first-name": { type: "string" },
+  reviewer: { type: "string" },
+  comment: { type: "string" },
   at: { type: "string" },
   "ack-warnings": { type: "boolean" },
   "ack-complaint-rate": { type: "boolean" },
@@ -92,6 +101,17 @@ export function progressLine(c: Pick<CampaignView, "status" | "counts" | "schedu
   return `${c.status}${when}: ${fmt(sent)} / ${fmt(audience)} sent${pct}, ${fmt(skipped)} skipped, ${fmt(failed)} failed`;
 }
 
+function reviewLine(review: CampaignView["review"]): string {
+  if (review.approval)
+    return `approved by ${review.approval.name}, ${review.approval.title}, ${review.approval.at}`;
+  return {
+    none: "not submitted",
+    in_review: "in review",
+    returned: "sent back for changes",
+    approved: "approved",
+  }[review.state];
+}
+
 function describe(c: CampaignView): string {
   const audience = Object.entries(c.audience)
     .filter(([, v]) => v.length > 0)
@@ -102,6 +122,7 @@ function describe(c: CampaignView): string {
     `  subject:  ${c.subject}`,
     `  audience: ${audience || "all active subscribers"}`,
     `  ${progressLine(c)}`,
+    `  review:   ${reviewLine(c.review)}`,
     ...(c.statusReason ? [`  reason:   ${c.statusReason}`] : []),
     ...(c.lintWarnings.length > 0
       ? [`  ${c.lintWarnings.length} content warning(s) acknowledged or pending`]
@@ -310,6 +331,43 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
         if (!dispatched) io.out("The event bus did not answer; the server will retry it shortly.\n");
         if (values["no-watch"] || campaign.status === "scheduled") return 0;
         return watch(campaignId);
+      }
+      case "submit":
+      case "approve":
+      case "return": {
+        const param = { id: needId() };
+        const reviewer = values.reviewer ?? "";
+        if (command !== "submit" && !reviewer) throw new UsageError(`"${command}" needs --reviewer <email>`);
+        const res =
+          command === "submit"
+            ? await campaigns[":id"].submit.$post({ param })
+            : command === "approve"
+              ? await campaigns[":id"].approve.$post({ param, json: { reviewer } })
+              : await campaigns[":id"].return.$post({
+                  param,
+                  json: { reviewer, comment: values.comment ?? "" },
+                });
+        if (!res.ok) return refused(res);
+        io.out(`${describe((await res.json()).campaign)}\n`);
+        return 0;
+      }
+      case "report": {
+        const res = await campaigns[":id"].report.$get({ param: { id: needId() } });
+        if (!res.ok) return refused(res);
+        const { report: r } = await res.json();
+        const rows: [string, number][] = [
+          ["audience", r.audience],
+          ["sent", r.sent],
+          ["delivered", r.delivered],
+          ["bounced", r.bounced],
+          ["complained", r.complained],
+          ["unsubscribed", r.unsubscribed],
+          ["failed", r.failed],
+          ["skipped", r.skipped],
+        ];
+        io.out(`${r.campaignId}  ${r.name}  (${r.status})\n`);
+        for (const [label, n] of rows) io.out(`  ${label.padEnd(13)}${fmt(n).padStart(9)}\n`);
+        return 0;
       }
       case "cancel": {
         const res = await campaigns[":id"].cancel.$post({ param: { id: needId() } });

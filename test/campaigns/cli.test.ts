@@ -3,7 +3,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type CliIo, progressLine, runCampaignCli } from "../../scripts/campaign.ts";
 import type { TestApp } from "../helpers/app.ts";
-import { ADMIN_TOKEN, campaignRow, runBroadcast, seed, setup } from "./helpers.ts";
+import {
+  ADMIN_TOKEN,
+  approve,
+  campaignRow,
+  REVIEWER,
+  reviewerAccount,
+  runBroadcast,
+  seed,
+  setup,
+} from "./helpers.ts";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -59,6 +68,19 @@ describe("npm run campaign", () => {
     expect(await c.run("test", campaignId, "--to", "team@hopemark.test")).toBe(0);
     expect(c.out.at(-1)).toBe("test sent to 1 address(es)\n");
 
+    // Clinical review first: an unreviewed campaign is refused, then submitted and approved by a reviewer.
+    expect(await c.run("send", campaignId, "--no-watch")).toBe(1);
+    expect(c.err.join("")).toContain("409 review_required");
+    c.err.length = 0;
+    await reviewerAccount(t);
+    expect(await c.run("approve", campaignId)).toBe(2);
+    expect(await c.run("submit", campaignId)).toBe(0);
+    expect(c.out.at(-1)).toContain("  review:   in review\n");
+    expect(await c.run("approve", campaignId, "--reviewer", REVIEWER.email)).toBe(0);
+    expect(c.out.at(-1)).toMatch(/ {2}review: {3}approved by Dana Okafor, Medical editor, 20\d\d-/);
+    c.err.length = 0;
+    c.out.length = 0;
+
     expect(await c.run("send", campaignId)).toBe(0);
     const lines = c.out.join("");
     expect(lines).toContain("audience: 130 active subscribers (tags=news)\n");
@@ -70,6 +92,13 @@ describe("npm run campaign", () => {
     expect(c.out.at(-1)).toContain(campaignId);
     expect(await c.run("status", campaignId)).toBe(0);
     expect(c.out.at(-1)).toContain("sent: 130 / 130 sent");
+
+    c.out.length = 0;
+    expect(await c.run("report", campaignId)).toBe(0);
+    const report = c.out.join("");
+    expect(report).toContain("  audience           130\n");
+    expect(report).toContain("  sent               130\n");
+    expect(report).toContain("  unsubscribed         0\n");
   });
 
   it("creates inline content from a file and explains a lint refusal", async () => {
@@ -109,6 +138,7 @@ describe("npm run campaign", () => {
     const c = cli(t);
     expect(await c.run("create", "--template", "questions-for-your-clinician", "--tag", "news")).toBe(0);
     const id = /created (cmp_\w+)/.exec(c.out.join(""))?.[1] ?? "";
+    await approve(t, id);
     expect(c.out.join("")).toContain(
       "  matches now: 0 active subscribers\n  Nobody matches tags=news yet; check with: npm run campaign -- subscribers list --status active --tag news\n",
     );
@@ -129,6 +159,7 @@ describe("npm run campaign", () => {
     const c = cli(t);
     expect(await c.run("create", "--template", "questions-for-your-clinician")).toBe(0);
     const id = /created (cmp_\w+)/.exec(c.out.join(""))?.[1] ?? "";
+    await approve(t, id);
     c.out.length = 0;
     // Nobody runs the broadcast (no Inngest): the status stays "sending: 0 / 0" forever.
     expect(await c.run("send", id, "--timeout", "30")).toBe(1);

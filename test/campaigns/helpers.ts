@@ -3,14 +3,14 @@
 // broadcast runs through @inngest/test.
 import { InngestTestEngine } from "@inngest/test";
 import { asc, eq } from "drizzle-orm";
+import { createAccount } from "../../src/accounts/create.ts";
+import { setAccountTitle } from "../../src/accounts/set-title.ts";
 import { type CampaignAudience, campaigns, outbox, sends } from "../../src/db/schema.ts";
 import { createBroadcastCampaign } from "../../src/functions/broadcast-campaign.ts";
 import { createBroadcastChunk } from "../../src/functions/broadcast-chunk.ts";
 import type { RunOptions } from "../../src/functions/broadcast-run.ts";
 import { hashEmail } from "../../src/lib/email-address.ts";
 import type { Mailer, OutgoingEmail } from "../../src/mail/types.ts";
-import { createAccount } from "../../src/accounts/create.ts";
-import { setAccountTitle } from "../../src/accounts/set-title.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { suppress as suppressRow } from "../helpers/seed.ts";
 
@@ -128,7 +128,8 @@ export async function reviewerAccount(t: TestApp): Promise<string> {
 export async function approve(t: TestApp, id: string) {
   await reviewerAccount(t);
   const submitted = await admin(t, "POST", `/api/admin/campaigns/${id}/submit`);
-  if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${await submitted.text()}`);
+  if (submitted.status !== 200)
+    throw new Error(`submit failed: ${submitted.status} ${await submitted.text()}`);
   const approved = await admin(t, "POST", `/api/admin/campaigns/${id}/approve`, { reviewer: REVIEWER.email });
   if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${await approved.text()}`);
 }
