@@ -8,6 +8,11 @@ import {
   ConfirmSubscriptionEmail,
   type ConfirmSubscriptionEmailProps,
 } from "./confirm-subscription.tsx";
+import {
+  CONSOLE_SIGN_IN_SUBJECT,
+  ConsoleSignInEmail,
+  type ConsoleSignInEmailProps,
+} from "./console-sign-in.tsx";
 import { CRISIS_REPLY_SUBJECT, CrisisReplyEmail, type CrisisReplyEmailProps } from "./crisis-reply.tsx";
 import { LessonEmail, type LessonEmailProps } from "./lesson.tsx";
 import { ReplyAlertEmail, type ReplyAlertEmailProps, replyAlertSubject } from "./reply-alert.tsx";
@@ -23,6 +28,7 @@ export interface EmailPropsById {
   unsubscribed: UnsubscribedEmailProps;
   "crisis-reply": CrisisReplyEmailProps;
   "reply-alert": ReplyAlertEmailProps;
+  "console-sign-in": ConsoleSignInEmailProps;
 }
 
 export type TemplateId = keyof EmailPropsById;
@@ -88,6 +94,13 @@ const definitions = {
     subject: (p) => replyAlertSubject(p),
     render: (p) => createElement(ReplyAlertEmail, p),
     previewProps: ReplyAlertEmail.PreviewProps,
+  },
+  "console-sign-in": {
+    kind: "transactional",
+    advertising: false,
+    subject: () => CONSOLE_SIGN_IN_SUBJECT,
+    render: (p) => createElement(ConsoleSignInEmail, p),
+    previewProps: ConsoleSignInEmail.PreviewProps,
   },
 } satisfies EmailRegistry;
 
