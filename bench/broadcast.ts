@@ -266,17 +266,23 @@ async function naivePhase(dbPath: string, stubUrl: string, campaignId: string): 
       audience: campaign.audience,
       afterId,
       limit: PAGE_SIZE,
+      preferences: { topics: deps.content.topics, now: deps.now() },
     });
     const first = page[0];
     if (!first) break;
     const messages: OutgoingEmail[] = [];
     for (const r of page) {
-      const { pageUrl, oneClickUrl: oneClick } = await unsubscribeUrls(appUrl, tokenSecret, r.id);
+      const {
+        pageUrl,
+        oneClickUrl: oneClick,
+        preferencesUrl,
+      } = await unsubscribeUrls(appUrl, tokenSecret, r.id);
       const email = await renderEmail("campaign", {
         ...base,
         ctx: emailContext(deps, r),
         firstName: sanitiseFirstName(r.firstName),
         unsubscribeUrl: pageUrl,
+        preferencesUrl,
       });
       messages.push({
         to: r.email,

@@ -14,13 +14,13 @@ import { apiError } from "./api/errors.ts";
 import { healthRoutes } from "./api/health.ts";
 import { rejectMalformedInngestBody } from "./api/inngest-body.ts";
 import { notFoundPage, serverErrorPage, wantsHtml } from "./api/pages/error-pages.ts";
+import { preferencesRoutes } from "./api/preferences.ts";
 import { privacyNoticeRoutes } from "./api/privacy-notice.ts";
 import { securityHeaders } from "./api/security-headers.ts";
 import { signupWebhookRoutes } from "./api/signup-webhook.ts";
 import { subscribeRoutes } from "./api/subscribe.ts";
 import { unsubscribeRoutes } from "./api/unsubscribe.ts";
 import { resendWebhookRoutes } from "./api/webhooks/resend.ts";
-import { consoleRoutes } from "./console/routes.ts";
 import type { AppDeps } from "./deps.ts";
 import { createFunctions } from "./functions/index.ts";
 
@@ -50,6 +50,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", privacyNoticeRoutes(deps));
   app.route("/", confirmRoutes(deps));
   app.route("/", unsubscribeRoutes(deps));
+  app.route("/", preferencesRoutes(deps));
   app.route("/", signupWebhookRoutes(deps));
   if (devOutboxEnabled(deps.config)) {
     app.route("/", devOutboxRoutes(deps));
@@ -57,7 +58,6 @@ export function createApp(deps: AppDeps) {
   }
   app.route("/", resendWebhookRoutes(deps));
   app.route("/api/admin", adminRoutes(deps));
-  app.route("/admin", consoleRoutes(deps));
 
   const postalAddress = deps.config.mail.postalAddress;
   app.notFound((c) =>

@@ -53,23 +53,17 @@ const countRequest = preparedPerDb((db) =>
     .prepare(),
 );
 
-export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfter: number };
-
-/**
- * One request counted against `options` under `subject` (an IP address, an address hash, ...). The console's
- * sign-in limits per address use it directly; {@link rateLimit} is the per-IP middleware around it.
- */
-export function rateLimitCounter(
-  deps: Pick<AppDeps, "db" | "logger" | "now">,
+export function rateLimit(
+  deps: Pick<AppDeps, "db" | "config" | "logger" | "now">,
   options: RateLimitOptions,
-): (subject: string) => Promise<RateLimitVerdict> {
+): MiddlewareHandler {
   const prefix = `${options.name}:`;
   /** The window this limiter last cleared stale rows for, in this process (or Worker isolate). */
   let clearedWindow: number | undefined;
-  return async (subject) => {
+  return async (c, next) => {
     const nowMs = deps.now().getTime();
     const windowStart = Math.floor(nowMs / options.windowMs) * options.windowMs;
-    const key = `${prefix}${subject}`;
+    const key = `${prefix}${clientIp(c, deps.config)}`;
     let count: number;
     try {
       const row = await countRequest(deps.db).get({ key, windowStart });
@@ -95,25 +89,11 @@ export function rateLimitCounter(
         limiter: options.name,
         error,
       });
-      return { allowed: true };
+      return next();
     }
-    if (count <= options.limit) return { allowed: true };
-    return {
-      allowed: false,
-      retryAfter: Math.max(1, Math.ceil((windowStart + options.windowMs - nowMs) / 1000)),
-    };
-  };
-}
+    if (count <= options.limit) return next();
 
-export function rateLimit(
-  deps: Pick<AppDeps, "db" | "config" | "logger" | "now">,
-  options: RateLimitOptions,
-): MiddlewareHandler {
-  const count = rateLimitCounter(deps, options);
-  return async (c, next) => {
-    const verdict = await count(clientIp(c, deps.config));
-    if (verdict.allowed) return next();
-    const { retryAfter } = verdict;
+    const retryAfter = Math.max(1, Math.ceil((windowStart + options.windowMs - nowMs) / 1000));
     c.header("Retry-After", String(retryAfter));
     if (refusalAsPage(c)) {
       return c.html(

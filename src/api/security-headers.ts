@@ -33,28 +33,6 @@ export function pagePolicy(appUrl: string, styleHash: string): string {
   ].join("; ");
 }
 
-/**
- * The console (/admin): scripts and styles only from our own files (no inline code, no style attributes), fetch
- * only to us, frames only of our own pages (the campaign preview). A console route that serves something else
- * (an email preview with its inline styles) sets its own policy, which is then kept.
- */
-export function consolePolicy(appUrl: string): string {
-  const app = new URL(appUrl).origin;
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "frame-src 'self'",
-    "base-uri 'none'",
-    `form-action 'self' ${app}`,
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
-
-const isConsolePath = (path: string) => path === "/admin" || path.startsWith("/admin/");
-
 /** The dev outbox (never in production): emails need inline styles and their images; still no script. */
 const OUTBOX_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -80,12 +58,7 @@ export function securityHeaders(config: Pick<Config, "appUrl" | "trustProxy">): 
     await base(c, async () => {
       await next();
     });
-    if (isConsolePath(c.req.path)) {
-      if (!c.res.headers.has("Content-Security-Policy"))
-        c.header("Content-Security-Policy", consolePolicy(config.appUrl));
-    } else {
-      c.header("Content-Security-Policy", c.req.path.startsWith("/dev/outbox") ? OUTBOX_POLICY : csp);
-    }
+    c.header("Content-Security-Policy", c.req.path.startsWith("/dev/outbox") ? OUTBOX_POLICY : csp);
     if (overHttps(c, config)) c.header("Strict-Transport-Security", HSTS);
   };
 }

@@ -66,7 +66,11 @@ export function unsubscribeRoutes(deps: AppDeps) {
       if (!subscriber || (subscriber.status !== "pending" && subscriber.status !== "active")) {
         return c.html(unsubscribedPage(common, true, subscriber?.country));
       }
-      return c.html(unsubscribePage(common, token ?? "", subscriber.country));
+      return c.html(
+        unsubscribePage(common, token ?? "", subscriber.country, {
+          offerBreak: subscriber.status === "active",
+        }),
+      );
     })
     .post("/unsubscribe", async (c) => {
       c.header("Cache-Control", "no-store");

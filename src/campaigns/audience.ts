@@ -2,12 +2,15 @@
 // unsubscribes, bounces or is suppressed while a campaign is sending is left out of every later page, and a
 // person who already has a sends row for this campaign is never picked again (that is what makes retries and
 // resumes safe). Pages are read by keyset (subscriber id order), never by OFFSET: each page is an index range
-// scan on subscribers(status, id), however far into the list it is.
+// scan on subscribers(status, id), however far into the list it is. Preferences are decided the same way: a
+// reader on a break, or out of the campaign's topics, when their page is read is left out (topic-audience.ts).
 import { and, asc, count, eq, gt, type SQL, sql } from "drizzle-orm";
+import type { Topics } from "../content/index.ts";
 import type { Db } from "../db/client.ts";
 import { type CampaignAudience, sends, subscribers, suppressions } from "../db/schema.ts";
 import { MAX_BATCH } from "../mail/types.ts";
 import { segmentConditions } from "../subscribers/segment.ts";
+import { type AudiencePreferences, preferenceConditions, topicConditions } from "./topic-audience.ts";
 
 /** One page is one provider batch call, so a page is as large as a batch may be. */
 export const PAGE_SIZE = MAX_BATCH;
@@ -32,12 +35,19 @@ function notYetSent(campaignId: string): SQL {
  */
 export async function readEligiblePage(
   db: Db,
-  input: { campaignId: string; audience: CampaignAudience; afterId: string | null; limit: number },
+  input: {
+    campaignId: string;
+    audience: CampaignAudience;
+    afterId: string | null;
+    limit: number;
+    preferences: AudiencePreferences;
+  },
 ): Promise<Recipient[]> {
   const conditions = [
     eq(subscribers.status, "active"),
     ...(input.afterId === null ? [] : [gt(subscribers.id, input.afterId)]),
     ...segmentConditions(input.audience),
+    ...preferenceConditions(input.audience, input.preferences),
     notSuppressed,
     notYetSent(input.campaignId),
   ];
@@ -56,13 +66,20 @@ export async function readEligiblePage(
 }
 
 /**
- * Active subscribers in the segment, suppressed ones included: the campaign's "audience" figure. Those that are
- * never mailed (suppressed, or gone before their page) show up as "skipped" when the campaign finishes.
+ * Active subscribers in the segment and the campaign's topics, suppressed ones and readers on a break included:
+ * the campaign's "audience" figure. Those that are never mailed (suppressed, on a break, or gone before their
+ * page) show up as "skipped" when the campaign finishes.
  */
-export async function countAudience(db: Db, audience: CampaignAudience): Promise<number> {
+export async function countAudience(db: Db, audience: CampaignAudience, topics: Topics): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(subscribers)
-    .where(and(eq(subscribers.status, "active"), ...segmentConditions(audience)));
+    .where(
+      and(
+        eq(subscribers.status, "active"),
+        ...segmentConditions(audience),
+        ...topicConditions(topics, audience),
+      ),
+    );
   return row?.n ?? 0;
 }

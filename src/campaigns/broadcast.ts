@@ -50,7 +50,7 @@ export async function campaignSchedule(deps: Pick<BroadcastDeps, "db">, campaign
  * Moves a due scheduled campaign to "sending" and, on its first start, records when it started and how big
  * the audience is. A campaign that was cancelled or paused meanwhile stays as it is; the caller stops.
  */
-export async function startSending(deps: Pick<BroadcastDeps, "db" | "now">, campaignId: string) {
+export async function startSending(deps: Pick<BroadcastDeps, "db" | "now" | "content">, campaignId: string) {
   const now = deps.now();
   await deps.db
     .update(campaigns)
@@ -59,7 +59,7 @@ export async function startSending(deps: Pick<BroadcastDeps, "db" | "now">, camp
   const campaign = await loadCampaign(deps.db, campaignId);
   if (!campaign) return { status: "missing" as const, audienceCount: 0 };
   if (campaign.status === "sending" && campaign.startedAt === null) {
-    const audienceCount = await countAudience(deps.db, campaign.audience);
+    const audienceCount = await countAudience(deps.db, campaign.audience, deps.content.topics);
     await deps.db
       .update(campaigns)
       .set({ startedAt: now, audienceCount, updatedAt: now })
@@ -139,6 +139,7 @@ export async function sendCampaignPage(
     audience: campaign.audience,
     afterId: input.afterId,
     limit: PAGE_SIZE + 1,
+    preferences: { topics: deps.content.topics, now: deps.now() },
   });
   const page = rows.slice(0, PAGE_SIZE);
   const more = rows.length > PAGE_SIZE;

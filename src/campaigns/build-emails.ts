@@ -117,9 +117,13 @@ export async function buildCampaignMessages(
   );
 
   return recipients.map((recipient, i) => {
-    const { pageUrl, oneClickUrl } = links[i] as { pageUrl: string; oneClickUrl: string };
+    const { pageUrl, oneClickUrl, preferencesUrl } = links[i] as Awaited<ReturnType<typeof unsubscribeUrls>>;
     const variant = variants.get(keys[i] as string) as CompiledVariant;
-    const personal = personalise(variant, { firstName: names[i] ?? null, unsubscribeUrl: pageUrl });
+    const personal = personalise(variant, {
+      firstName: names[i] ?? null,
+      unsubscribeUrl: pageUrl,
+      preferencesUrl,
+    });
     return {
       to: recipient.email,
       subject: personal.subject,

@@ -2,11 +2,13 @@
 import { campaigns } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { randomId } from "../lib/ids.ts";
+import { fail } from "../lib/result.ts";
 import type { Finding } from "../lint/index.ts";
 import { type Actor, API_TOKEN, actorId } from "./actor.ts";
 import { checkContent, resolveContent, unsafe } from "./content-check.ts";
 import type { Result } from "./result.ts";
 import type { CreateCampaignInput } from "./schemas.ts";
+import { unknownTopics } from "./topic-audience.ts";
 import { type CampaignView, campaignView } from "./view.ts";
 
 type Deps = Pick<AppDeps, "content" | "db" | "now">;
@@ -16,6 +18,14 @@ export async function createCampaign(
   input: CreateCampaignInput,
   actor: Actor = API_TOKEN,
 ): Promise<Result<{ campaign: CampaignView; warnings: Finding[] }>> {
+  const unknown = unknownTopics(deps.content.topics, input.audience ?? {});
+  if (unknown.length > 0) {
+    return fail("validation_failed", "Some fields are invalid.", {
+      "audience.topics": [
+        `Unknown topic ${unknown.map((t) => `"${t}"`).join(", ")}; the topics are ${deps.content.topics.list.map((t) => t.id).join(", ")} (templates/topics.yaml).`,
+      ],
+    });
+  }
   const resolved = resolveContent(deps, input);
   if (!resolved.ok) return resolved;
   const { content } = resolved;

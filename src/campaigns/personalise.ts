@@ -11,15 +11,17 @@ import type { EmailContext } from "../emails/types.ts";
 
 export const FIRST_NAME_PLACEHOLDER = "%%HM_FIRST_NAME%%";
 export const UNSUBSCRIBE_URL_PLACEHOLDER = "%%HM_UNSUBSCRIBE_URL%%";
+export const PREFERENCES_URL_PLACEHOLDER = "%%HM_PREFERENCES_URL%%";
 /** Content containing this prefix is refused at creation, so no marketer text can collide with a slot. */
 export const PLACEHOLDER_PREFIX = "%%HM_";
 
-type Slot = "firstName" | "unsubscribeUrl";
+type Slot = "firstName" | "unsubscribeUrl" | "preferencesUrl";
 const SLOT_BY_TOKEN: Record<string, Slot> = {
   [FIRST_NAME_PLACEHOLDER]: "firstName",
   [UNSUBSCRIBE_URL_PLACEHOLDER]: "unsubscribeUrl",
+  [PREFERENCES_URL_PLACEHOLDER]: "preferencesUrl",
 };
-const TOKENS = /%%HM_(?:FIRST_NAME|UNSUBSCRIBE_URL)%%/g;
+const TOKENS = /%%HM_(?:FIRST_NAME|UNSUBSCRIBE_URL|PREFERENCES_URL)%%/g;
 
 /** Static text with holes: statics.length === slots.length + 1. */
 export interface Template {
@@ -34,9 +36,12 @@ export interface CompiledVariant {
 }
 
 /** Everything the campaign email needs except the per-recipient values. */
-export type CampaignBaseProps = Omit<CampaignEmailProps, "ctx" | "firstName" | "unsubscribeUrl">;
+export type CampaignBaseProps = Omit<
+  CampaignEmailProps,
+  "ctx" | "firstName" | "unsubscribeUrl" | "preferencesUrl"
+>;
 
-export type PersonalValues = { firstName: string | null; unsubscribeUrl: string };
+export type PersonalValues = { firstName: string | null; unsubscribeUrl: string; preferencesUrl: string };
 
 // Bidirectional overrides can make a name display as different text than it is; controls break headers and
 // layout. Neither belongs in a greeting.
@@ -98,6 +103,7 @@ export async function renderVariant(
     ctx,
     firstName: named ? FIRST_NAME_PLACEHOLDER : null,
     unsubscribeUrl: UNSUBSCRIBE_URL_PLACEHOLDER,
+    preferencesUrl: PREFERENCES_URL_PLACEHOLDER,
   });
   const html = compile(rendered.html);
   const text = compile(rendered.text);
@@ -108,6 +114,7 @@ export async function renderVariant(
     ["text", text],
   ] as const) {
     if (countSlot(template, "unsubscribeUrl") === 0) problems.push(`no unsubscribe URL slot in ${part}`);
+    if (countSlot(template, "preferencesUrl") === 0) problems.push(`no preferences URL slot in ${part}`);
     const names = countSlot(template, "firstName");
     if (named && names === 0) problems.push(`no first-name slot in ${part}`);
     if (!named && names > 0) problems.push(`a first-name slot in the unnamed ${part}`);
@@ -128,8 +135,13 @@ export function personalise(
     html: fill(variant.html, {
       firstName: escapeHtml(firstName),
       unsubscribeUrl: escapeHtml(values.unsubscribeUrl),
+      preferencesUrl: escapeHtml(values.preferencesUrl),
     }),
-    text: fill(variant.text, { firstName, unsubscribeUrl: values.unsubscribeUrl }),
+    text: fill(variant.text, {
+      firstName,
+      unsubscribeUrl: values.unsubscribeUrl,
+      preferencesUrl: values.preferencesUrl,
+    }),
   };
 }
 

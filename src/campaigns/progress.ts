@@ -77,14 +77,16 @@ export function computeProgress(
 }
 
 export async function campaignProgress(
-  deps: Pick<AppDeps, "db" | "now">,
+  deps: Pick<AppDeps, "db" | "now" | "content">,
   id: string,
 ): Promise<Result<{ progress: CampaignProgress }>> {
   const campaign = await loadCampaign(deps.db, id);
   if (!campaign) return notFound;
   const now = deps.now();
   const started = campaign.startedAt !== null;
-  const audience = started ? campaign.audienceCount : await countAudience(deps.db, campaign.audience);
+  const audience = started
+    ? campaign.audienceCount
+    : await countAudience(deps.db, campaign.audience, deps.content.topics);
   let sentInWindow = 0;
   if (campaign.status === "sending") {
     const [row] = await deps.db

@@ -102,7 +102,7 @@ async function deliverySeries(deps: Pick<AppDeps, "db">, campaignId: string) {
 }
 
 export async function campaignReport(
-  deps: Pick<AppDeps, "db">,
+  deps: Pick<AppDeps, "db" | "content">,
   id: string,
 ): Promise<Result<{ report: CampaignReport }>> {
   const campaign = await loadCampaign(deps.db, id);
@@ -130,7 +130,7 @@ export async function campaignReport(
       audience:
         campaign.startedAt !== null
           ? campaign.audienceCount
-          : await countAudience(deps.db, campaign.audience),
+          : await countAudience(deps.db, campaign.audience, deps.content.topics),
       sent: byStatus.reduce((sum, r) => sum + Number(r.n), 0),
       delivered,
       bounced: countOf("bounced"),

@@ -7,6 +7,16 @@ import { PLACEHOLDER_PREFIX } from "./personalise.ts";
 
 export const audienceSchema = z
   .object({
+    /** Ids from templates/topics.yaml (checked against it when the campaign is created). */
+    topics: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Use topic ids from templates/topics.yaml."),
+      )
+      .max(20, "At most 20 topics.")
+      .optional(),
     tags: z.array(tagSchema).max(20, "At most 20 tags.").optional(),
     locales: z
       .array(

@@ -89,7 +89,11 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
   }
 
   // Sent now to nobody, a campaign would end "sent" without a word. A scheduled one may still gain an audience.
-  if (!scheduledAt && input.allowEmpty !== true && (await countAudience(deps.db, campaign.audience)) === 0) {
+  if (
+    !scheduledAt &&
+    input.allowEmpty !== true &&
+    (await countAudience(deps.db, campaign.audience, deps.content.topics)) === 0
+  ) {
     return {
       ok: false,
       code: "audience_empty",

@@ -16,3 +16,4 @@ export {
 } from "./loader.ts";
 export { PRIVACY_PATH, type PrivacyNotice } from "./privacy.ts";
 export type { Author, RawContentFile, Source } from "./schema.ts";
+export { TOPICS_PATH, type Topic, type Topics, topicById } from "./topics.ts";

@@ -13,6 +13,7 @@ import {
   lessonFrontMatterSchema,
   type RawContentFile,
 } from "./schema.ts";
+import { type Topics, topicsFrom } from "./topics.ts";
 
 export type { Author, RawContentFile, Source } from "./schema.ts";
 
@@ -38,6 +39,8 @@ export interface Content {
   campaignTemplates: CampaignTemplate[];
   /** templates/privacy.md: its version is recorded with every consent. */
   privacy: PrivacyNotice;
+  /** templates/topics.yaml: what readers choose on the preferences page. */
+  topics: Topics;
 }
 
 export const AUTHORS_PATH = "templates/authors.yaml";
@@ -231,6 +234,7 @@ export function loadContent(files: readonly RawContentFile[]): Content {
     claim(`campaign-id:${c.id}`, c.path, "id", `campaign template id "${c.id}"`);
 
   const privacy = privacyNoticeFrom(byPath, problems);
+  const topics = topicsFrom(byPath, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
   const sender = authors.find((a) => a.sender);
@@ -238,7 +242,7 @@ export function loadContent(files: readonly RawContentFile[]): Content {
   if (!sender) throw new ContentError([{ file: AUTHORS_PATH, field: "authors", message: "no sender" }]);
 
   lessons.sort((a, b) => a.order - b.order);
-  return { authors, sender, lessons, campaignTemplates, privacy };
+  return { authors, sender, lessons, campaignTemplates, privacy, topics };
 }
 
 /** Looks an author up by id; throws when absent (the loader already guarantees ids used by content exist). */

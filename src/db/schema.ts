@@ -2,12 +2,13 @@
 // Deliberately absent: any diagnosis, treatment or medication field. Being on this list is itself health-related
 // data, so personalisation stops at first name (safety rule 15).
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const SUBSCRIBER_STATUSES = ["pending", "active", "unsubscribed", "bounced", "complained"] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 
-export const CONSENT_ACTIONS = ["given", "confirmed", "withdrawn"] as const;
+/** "topic-given" / "topic-withdrawn": a reader turned one topic on or off (consents.topic_id says which). */
+export const CONSENT_ACTIONS = ["given", "confirmed", "withdrawn", "topic-given", "topic-withdrawn"] as const;
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
 export const SEND_KINDS = ["transactional", "lesson", "campaign", "test"] as const;
@@ -82,6 +83,10 @@ export const subscribers = sqliteTable(
     confirmationSentAt: integer("confirmation_sent_at", { mode: "timestamp_ms" }),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
     unsubscribedAt: integer("unsubscribed_at", { mode: "timestamp_ms" }),
+    /** A break the reader took: no marketing email before this moment (src/subscribers/pause.ts). */
+    pausedUntil: integer("paused_until", { mode: "timestamp_ms" }),
+    /** The reader ticked "send me a short note when my break ends". */
+    pauseWelcomeBack: integer("pause_welcome_back", { mode: "boolean" }).notNull().default(false),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
   (t) => [
@@ -113,6 +118,8 @@ export const consents = sqliteTable(
     userAgent: text("user_agent"),
     wordingVersion: text("wording_version"),
     privacyVersion: text("privacy_version"),
+    /** The topic of a "topic-given"/"topic-withdrawn" record (templates/topics.yaml id). */
+    topicId: text("topic_id"),
   },
   (t) => [index("consents_subscriber").on(t.subscriberId)],
 );
@@ -177,6 +184,8 @@ export const outbox = sqliteTable(
 );
 
 export type CampaignAudience = {
+  /** templates/topics.yaml ids; none means the campaignDefault topic. */
+  topics?: string[];
   tags?: string[];
   locales?: string[];
   countries?: string[];
@@ -429,4 +438,21 @@ export const auditLog = sqliteTable(
     detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
   },
   (t) => [index("audit_log_at").on(t.at, t.id)],
+);
+
+/**
+ * A reader's own topic choices (src/subscribers/topics.ts): one row per topic they changed. A topic without a row
+ * follows its `default` in templates/topics.yaml. Every change also writes a consents row.
+ */
+export const subscriberTopics = sqliteTable(
+  "subscriber_topics",
+  {
+    subscriberId: text("subscriber_id")
+      .notNull()
+      .references(() => subscribers.id, { onDelete: "cascade" }),
+    topicId: text("topic_id").notNull(),
+    subscribed: integer("subscribed", { mode: "boolean" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.subscriberId, t.topicId] })],
 );

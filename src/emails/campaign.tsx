@@ -5,7 +5,7 @@ import { MarkdownBody } from "./components/markdown-body.tsx";
 import { Sources } from "./components/sources.tsx";
 import { colors } from "./components/theme.ts";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
-import { previewCtx, previewSender, previewUnsubscribeUrl } from "./preview-data.ts";
+import { previewCtx, previewPreferencesUrl, previewSender, previewUnsubscribeUrl } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
 
 export interface CampaignEmailProps {
@@ -24,6 +24,8 @@ export interface CampaignEmailProps {
   sources?: readonly Source[] | undefined;
   /** Printed verbatim, never encoded, so a placeholder like "%%UNSUBSCRIBE_URL%%" survives rendering. */
   unsubscribeUrl: string;
+  /** "Manage preferences"; printed verbatim like unsubscribeUrl. */
+  preferencesUrl: string;
   /** A test send to the team: subject gets a "[Test]" prefix and the body a banner. */
   isTest?: boolean | undefined;
 }
@@ -48,6 +50,7 @@ export function CampaignEmail(props: CampaignEmailProps) {
       footer={{
         reason: "You are receiving this because you subscribed to the Hopemark Health newsletter.",
         unsubscribeUrl: props.unsubscribeUrl,
+        preferencesUrl: props.preferencesUrl,
         advertising: true,
       }}
     >
@@ -75,6 +78,7 @@ CampaignEmail.PreviewProps = {
     "## Getting the most from your appointment\n\nWriting a few questions down beforehand makes it easier to cover what matters to you.\n\n- What options are there if my current treatment is not helping enough?\n- Who can I contact between appointments if things get harder?",
   author: previewSender,
   unsubscribeUrl: previewUnsubscribeUrl,
+  preferencesUrl: previewPreferencesUrl,
   isTest: false,
 } satisfies CampaignEmailProps;
 

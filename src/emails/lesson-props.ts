@@ -6,7 +6,12 @@ import type { EmailContext } from "./types.ts";
 export function buildLessonProps(
   content: Pick<Content, "authors" | "lessons">,
   lesson: Lesson,
-  recipient: { ctx: EmailContext; firstName?: string | null | undefined; unsubscribeUrl: string },
+  recipient: {
+    ctx: EmailContext;
+    firstName?: string | null | undefined;
+    unsubscribeUrl: string;
+    preferencesUrl: string;
+  },
 ): LessonEmailProps {
   const index = content.lessons.findIndex((l) => l.id === lesson.id);
   if (index < 0) throw new Error(`lesson "${lesson.id}" is not in the loaded series`);

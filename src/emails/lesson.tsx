@@ -4,7 +4,13 @@ import { Layout } from "./components/layout.tsx";
 import { MarkdownBody } from "./components/markdown-body.tsx";
 import { Sources } from "./components/sources.tsx";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
-import { previewCtx, previewSender, previewUnsubscribeUrl, previewWriter } from "./preview-data.ts";
+import {
+  previewCtx,
+  previewPreferencesUrl,
+  previewSender,
+  previewUnsubscribeUrl,
+  previewWriter,
+} from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
 
 export interface LessonEmailProps {
@@ -20,6 +26,7 @@ export interface LessonEmailProps {
   lessonNumber: number;
   lessonCount: number;
   unsubscribeUrl: string;
+  preferencesUrl: string;
 }
 
 export function LessonEmail(props: LessonEmailProps) {
@@ -39,6 +46,7 @@ export function LessonEmail(props: LessonEmailProps) {
       footer={{
         reason: `You are receiving this because you subscribed to the Hopemark Health newsletter. This is lesson ${lessonNumber} of ${lessonCount} in our introductory series.`,
         unsubscribeUrl: props.unsubscribeUrl,
+        preferencesUrl: props.preferencesUrl,
       }}
     >
       <Paragraph muted>
@@ -76,6 +84,7 @@ LessonEmail.PreviewProps = {
   lessonNumber: 1,
   lessonCount: 5,
   unsubscribeUrl: previewUnsubscribeUrl,
+  preferencesUrl: previewPreferencesUrl,
 } satisfies LessonEmailProps;
 
 export default LessonEmail;

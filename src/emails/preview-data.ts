@@ -38,10 +38,18 @@ export const previewConfirmUrl =
 export const previewUnsubscribeUrl =
   "https://newsletter.hopemark.example/unsubscribe?token=eyJwIjoidW5zdWJzY3JpYmUiLCJzIjoiNWYwYzJhOWUtM2I3ZC00YzFhLTllOGYtMmQ2YjRhMWM3ZTkzIn0.ZVF8GFCZAmH2fj2ENKvCpAV7ktgdFRc_AE_j_sfRKwo";
 
+/** The same token on the preferences page ("Manage preferences" in every marketing email). */
+export const previewPreferencesUrl = previewUnsubscribeUrl.replace("/unsubscribe?", "/preferences?");
+
 /** The sample reader every content preview is addressed to; `overrides` replace parts of the context. */
 export function previewRecipient(content: Pick<Content, "sender">, overrides: Partial<EmailContext> = {}) {
   const ctx: EmailContext = { ...previewCtx, sender: content.sender, ...overrides };
-  return { ctx, firstName: "Sam", unsubscribeUrl: previewUnsubscribeUrl };
+  return {
+    ctx,
+    firstName: "Sam",
+    unsubscribeUrl: previewUnsubscribeUrl,
+    preferencesUrl: previewPreferencesUrl,
+  };
 }
 
 /** File-name friendly and unique per lesson, e.g. "lesson-01-where-it-began" (samples and preview files). */

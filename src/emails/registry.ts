@@ -8,16 +8,12 @@ import {
   ConfirmSubscriptionEmail,
   type ConfirmSubscriptionEmailProps,
 } from "./confirm-subscription.tsx";
-import {
-  CONSOLE_SIGN_IN_SUBJECT,
-  ConsoleSignInEmail,
-  type ConsoleSignInEmailProps,
-} from "./console-sign-in.tsx";
 import { CRISIS_REPLY_SUBJECT, CrisisReplyEmail, type CrisisReplyEmailProps } from "./crisis-reply.tsx";
 import { LessonEmail, type LessonEmailProps } from "./lesson.tsx";
 import { ReplyAlertEmail, type ReplyAlertEmailProps, replyAlertSubject } from "./reply-alert.tsx";
 import { UNSUBSCRIBED_SUBJECT, UnsubscribedEmail, type UnsubscribedEmailProps } from "./unsubscribed.tsx";
 import { WELCOME_SUBJECT, WelcomeEmail, type WelcomeEmailProps } from "./welcome.tsx";
+import { WELCOME_BACK_SUBJECT, WelcomeBackEmail, type WelcomeBackEmailProps } from "./welcome-back.tsx";
 
 /** Props of each template, by id. */
 export interface EmailPropsById {
@@ -28,7 +24,7 @@ export interface EmailPropsById {
   unsubscribed: UnsubscribedEmailProps;
   "crisis-reply": CrisisReplyEmailProps;
   "reply-alert": ReplyAlertEmailProps;
-  "console-sign-in": ConsoleSignInEmailProps;
+  "welcome-back": WelcomeBackEmailProps;
 }
 
 export type TemplateId = keyof EmailPropsById;
@@ -95,12 +91,13 @@ const definitions = {
     render: (p) => createElement(ReplyAlertEmail, p),
     previewProps: ReplyAlertEmail.PreviewProps,
   },
-  "console-sign-in": {
-    kind: "transactional",
+  // Marketing: it is newsletter mail (sent only because the reader asked for it), with both footer links.
+  "welcome-back": {
+    kind: "marketing",
     advertising: false,
-    subject: () => CONSOLE_SIGN_IN_SUBJECT,
-    render: (p) => createElement(ConsoleSignInEmail, p),
-    previewProps: ConsoleSignInEmail.PreviewProps,
+    subject: () => WELCOME_BACK_SUBJECT,
+    render: (p) => createElement(WelcomeBackEmail, p),
+    previewProps: WelcomeBackEmail.PreviewProps,
   },
 } satisfies EmailRegistry;
 

@@ -1,12 +1,13 @@
 import { Layout } from "./components/layout.tsx";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
-import { previewCtx, previewUnsubscribeUrl } from "./preview-data.ts";
+import { previewCtx, previewPreferencesUrl, previewUnsubscribeUrl } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
 
 export interface WelcomeEmailProps {
   ctx: EmailContext;
   firstName?: string | null | undefined;
   unsubscribeUrl: string;
+  preferencesUrl: string;
   /** Number of lessons in the drip series (content.lessons.length). */
   lessonCount: number;
   /** Whole days until the first lesson; omitted when not known. */
@@ -26,6 +27,7 @@ export function WelcomeEmail({
   ctx,
   firstName,
   unsubscribeUrl,
+  preferencesUrl,
   lessonCount,
   firstLessonInDays,
 }: WelcomeEmailProps) {
@@ -39,6 +41,7 @@ export function WelcomeEmail({
         reason:
           "You are receiving this because you confirmed your subscription to the Hopemark Health newsletter.",
         unsubscribeUrl,
+        preferencesUrl,
       }}
     >
       <Title>Welcome, and thank you for joining</Title>
@@ -62,6 +65,7 @@ WelcomeEmail.PreviewProps = {
   ctx: previewCtx,
   firstName: "Sam",
   unsubscribeUrl: previewUnsubscribeUrl,
+  preferencesUrl: previewPreferencesUrl,
   lessonCount: 5,
   firstLessonInDays: 1,
 } satisfies WelcomeEmailProps;

@@ -9,6 +9,7 @@ import { createPurgeUnconfirmed } from "./purge-unconfirmed.ts";
 import { createSendConfirmation } from "./send-confirmation.ts";
 import { createSendGoodbye } from "./send-goodbye.ts";
 import { createTriageReply } from "./triage-reply.ts";
+import { createWelcomeBack } from "./welcome-back.ts";
 
 export function createFunctions(deps: AppDeps) {
   return [
@@ -21,5 +22,6 @@ export function createFunctions(deps: AppDeps) {
     createBroadcastChunk(deps),
     createTriageReply(deps),
     createPruneReplyBodies(deps),
+    createWelcomeBack(deps),
   ];
 }

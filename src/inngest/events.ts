@@ -34,6 +34,19 @@ export const subscriberUnsubscribed = eventType("newsletter/subscriber.unsubscri
 });
 
 /**
+ * A reader took a break (src/subscribers/pause.ts) until `until` (ms): welcome-back waits for its end. Id
+ * `paused:<subscriberId>:<until>`, so each break starts one run.
+ */
+export const subscriberPaused = eventType("newsletter/subscriber.paused", {
+  schema: z.object({ subscriberId, until: z.number().int() }),
+});
+
+/** A reader ended their break early: a drip waiting for the break's end goes on at once. */
+export const subscriberResumed = eventType("newsletter/subscriber.resumed", {
+  schema: z.object({ subscriberId }),
+});
+
+/**
  * `requestId` is "send" for the first send and "resume-<n>" for each resume: the broadcast function runs once per
  * campaign and request (its idempotency key), so a double click sends once and a resume still starts a run.
  */

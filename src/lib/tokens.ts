@@ -95,10 +95,13 @@ export async function confirmUrl(appUrl: string, secret: string, subscriberId: s
 }
 
 /**
- * Both unsubscribe links, from one signature (they carry the same token): `pageUrl` is the visible link in the
- * body, a page with one button; `oneClickUrl` is the List-Unsubscribe target, where a POST unsubscribes at once
- * (RFC 8058). A broadcast signs one per recipient, and WebCrypto HMAC costs about 20 µs a call on Node.
- * A campaign's links carry its id (see Payload), so an unsubscribe is attributed to the email it came from.
+ * Every link a marketing email carries for its reader, from one signature (they carry the same token): `pageUrl`
+ * is the visible unsubscribe link, a page with one button; `oneClickUrl` is the List-Unsubscribe target, where a
+ * POST unsubscribes at once (RFC 8058); `preferencesUrl` is "Manage preferences". The preferences page does no
+ * more than a reader could do with the unsubscribe link (leave, or less), and the links always travel together
+ * in one email, so a token of its own would protect nothing while a broadcast signed twice per recipient
+ * (WebCrypto HMAC costs about 15-20 µs a call on Node). A campaign's links carry its id (see Payload), so an
+ * unsubscribe is attributed to the email it came from.
  */
 export async function unsubscribeUrls(
   appUrl: string,
@@ -110,5 +113,6 @@ export async function unsubscribeUrls(
   return {
     pageUrl: `${appUrl}/unsubscribe?token=${token}`,
     oneClickUrl: `${appUrl}/api/unsubscribe?token=${token}`,
+    preferencesUrl: `${appUrl}/preferences?token=${token}`,
   };
 }

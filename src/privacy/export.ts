@@ -1,7 +1,16 @@
 // Everything we hold about one person (GDPR art. 15), for GET /api/admin/subscribers/:id/data.
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { consents, outbox, pendingEvents, rateLimits, replies, sends, suppressions } from "../db/schema.ts";
+import {
+  consents,
+  outbox,
+  pendingEvents,
+  rateLimits,
+  replies,
+  sends,
+  subscriberTopics,
+  suppressions,
+} from "../db/schema.ts";
 import { type Failure, fail, type Result } from "../lib/result.ts";
 import { repliesOf } from "../replies/store.ts";
 import { findSubscriberById, type Subscriber } from "../subscribers/store.ts";
@@ -22,7 +31,7 @@ export async function exportSubscriberData(
 async function collect(db: Db, profile: Subscriber, now: Date) {
   const subscriberId = profile.id;
   const limits = rateLimitsFor(await consentIps(db, subscriberId));
-  const [consentRows, sendRows, suppressionRows, outboxRows, eventRows, rateLimitRows, replyRows] =
+  const [consentRows, sendRows, suppressionRows, outboxRows, eventRows, rateLimitRows, replyRows, topicRows] =
     await Promise.all([
       db.select().from(consents).where(eq(consents.subscriberId, subscriberId)).orderBy(asc(consents.at)),
       db.select().from(sends).where(eq(sends.subscriberId, subscriberId)).orderBy(asc(sends.createdAt)),
@@ -39,12 +48,15 @@ async function collect(db: Db, profile: Subscriber, now: Date) {
         .from(replies)
         .where(repliesOf(subscriberId, profile.emailHash))
         .orderBy(asc(replies.receivedAt)),
+      db.select().from(subscriberTopics).where(eq(subscriberTopics.subscriberId, subscriberId)),
     ]);
   const suppression = suppressionRows[0];
   return {
     exportedAt: now.toISOString(),
     subscriberId,
     profile,
+    /** The topics they turned on or off themselves (every other topic follows templates/topics.yaml). */
+    topicChoices: topicRows,
     consents: consentRows,
     /** Each send carries its delivery events (delivered, bounced, opened when tracking is on, ...). */
     sends: sendRows,

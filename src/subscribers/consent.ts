@@ -33,6 +33,8 @@ export const FORMS = {
   reply: "reply",
   /** Unsubscribed by a member of staff in the console (at the person's request); the audit log says who. */
   console: "console",
+  /** The preferences page (topics, a break, unsubscribe from everything). */
+  preferencesPage: "preferences-page",
 } as const;
 
 type ConsentRow = typeof consents.$inferInsert;

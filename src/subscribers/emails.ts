@@ -39,12 +39,12 @@ function compose(
 }
 
 async function unsubscribeLinks(deps: EmailDeps, subscriberId: string) {
-  const { pageUrl, oneClickUrl } = await unsubscribeUrls(
+  const { pageUrl, oneClickUrl, preferencesUrl } = await unsubscribeUrls(
     deps.config.appUrl,
     deps.config.tokenSecret,
     subscriberId,
   );
-  return { pageUrl, headers: unsubscribeHeaders(oneClickUrl) };
+  return { pageUrl, preferencesUrl, headers: unsubscribeHeaders(oneClickUrl) };
 }
 
 export async function confirmationEmail(deps: EmailDeps, subscriber: Subscriber): Promise<ComposedEmail> {
@@ -65,6 +65,7 @@ export async function welcomeEmail(deps: EmailDeps, subscriber: Subscriber): Pro
     ctx: emailContext(deps, subscriber),
     firstName: subscriber.firstName,
     unsubscribeUrl: links.pageUrl,
+    preferencesUrl: links.preferencesUrl,
     lessonCount: deps.content.lessons.length,
     firstLessonInDays: first ? Math.round((first.delayMs * deps.config.dripTimeScale) / DAY_MS) : undefined,
   });
@@ -83,9 +84,27 @@ export async function lessonEmail(
       ctx: emailContext(deps, subscriber),
       firstName: subscriber.firstName,
       unsubscribeUrl: links.pageUrl,
+      preferencesUrl: links.preferencesUrl,
     }),
   );
   return compose(subscriber, rendered, links.headers, [{ name: "lesson", value: lesson.id }]);
+}
+
+/** The note at the end of a break, for readers who asked for it; `seriesContinues` while lessons remain. */
+export async function welcomeBackEmail(
+  deps: EmailDeps,
+  subscriber: Subscriber,
+  seriesContinues: boolean,
+): Promise<ComposedEmail> {
+  const links = await unsubscribeLinks(deps, subscriber.id);
+  const rendered = await renderEmail("welcome-back", {
+    ctx: emailContext(deps, subscriber),
+    firstName: subscriber.firstName,
+    unsubscribeUrl: links.pageUrl,
+    preferencesUrl: links.preferencesUrl,
+    seriesContinues,
+  });
+  return compose(subscriber, rendered, links.headers);
 }
 
 /** The single "you have been unsubscribed" note, sent only after a visible-link unsubscribe. */

@@ -6,6 +6,8 @@ import {
   confirmationRequested,
   subscriberConfirmed,
   subscriberCreated,
+  subscriberPaused,
+  subscriberResumed,
   subscriberUnsubscribed,
 } from "../inngest/events.ts";
 
@@ -36,4 +38,16 @@ export function unsubscribedEvent(
   id = `unsubscribed:${subscriberId}:${at.getTime()}`,
 ) {
   return buildEvent(subscriberUnsubscribed, { subscriberId, reason }, { id });
+}
+
+export function pausedEvent(subscriberId: string, until: Date) {
+  return buildEvent(
+    subscriberPaused,
+    { subscriberId, until: until.getTime() },
+    { id: `paused:${subscriberId}:${until.getTime()}` },
+  );
+}
+
+export function resumedEvent(subscriberId: string, at: Date) {
+  return buildEvent(subscriberResumed, { subscriberId }, { id: `resumed:${subscriberId}:${at.getTime()}` });
 }

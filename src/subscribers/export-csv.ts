@@ -12,6 +12,8 @@ export const EXPORT_COLUMNS = [
   "country",
   "time_zone",
   "tags",
+  "topics",
+  "paused_until",
   "source",
   "created_at",
   "confirmed_at",
@@ -19,7 +21,10 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 /** The export as a stream of CSV text, read page by page so a large list never sits in memory at once. */
-export function exportSubscribersCsv(deps: Pick<AppDeps, "db">, query: Omit<ListQuery, "limit" | "after">) {
+export function exportSubscribersCsv(
+  deps: Pick<AppDeps, "db" | "content" | "now">,
+  query: Omit<ListQuery, "limit" | "after">,
+) {
   const encoder = new TextEncoder();
   let after: string | undefined;
   let headerSent = false;
@@ -42,6 +47,8 @@ export function exportSubscribersCsv(deps: Pick<AppDeps, "db">, query: Omit<List
             s.country,
             s.timeZone,
             s.tags.join(";"),
+            s.topics.join(";"),
+            s.pausedUntil,
             s.source,
             s.createdAt,
             s.confirmedAt,

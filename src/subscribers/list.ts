@@ -8,6 +8,7 @@ import { COUNTRY, LOCALE } from "./input.ts";
 import { segmentConditions } from "./segment.ts";
 import type { Subscriber } from "./store.ts";
 import { tagSchema } from "./tags.ts";
+import { topicChoicesFor, topicsOn } from "./topics.ts";
 
 export const listQuerySchema = z.object({
   status: z
@@ -43,7 +44,9 @@ export async function filterConditions(query: Omit<ListQuery, "limit" | "after">
   return conditions;
 }
 
-export function subscriberView(s: Subscriber) {
+/** One subscriber as the admin API and CSV export show them; `topics` are the ids they are in now. */
+export function subscriberView(s: Subscriber, topics: string[], now: Date) {
+  const paused = s.pausedUntil !== null && s.pausedUntil.getTime() > now.getTime();
   return {
     id: s.id,
     email: s.email,
@@ -54,6 +57,10 @@ export function subscriberView(s: Subscriber) {
     /** As given by the person's browser or the API; null means their country's or the brand's zone applies. */
     timeZone: s.timeZone,
     tags: s.tags,
+    topics,
+    /** The end of a break still running, else null. */
+    pausedUntil: paused ? (s.pausedUntil?.toISOString() ?? null) : null,
+    welcomeBackNote: paused && s.pauseWelcomeBack,
     source: s.source,
     createdAt: s.createdAt.toISOString(),
     confirmedAt: s.confirmedAt?.toISOString() ?? null,
@@ -62,7 +69,7 @@ export function subscriberView(s: Subscriber) {
 }
 
 /** One page in id order after `after`, with the cursor for the next page (null at the end). */
-export async function listSubscribers(deps: Pick<AppDeps, "db">, query: ListQuery) {
+export async function listSubscribers(deps: Pick<AppDeps, "db" | "content" | "now">, query: ListQuery) {
   const conditions = await filterConditions(query);
   if (query.after) conditions.push(gt(subscribers.id, query.after));
   const rows = await deps.db
@@ -72,8 +79,14 @@ export async function listSubscribers(deps: Pick<AppDeps, "db">, query: ListQuer
     .orderBy(asc(subscribers.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
+  const choices = await topicChoicesFor(
+    deps.db,
+    deps.content.topics,
+    page.map((s) => s.id),
+  );
+  const now = deps.now();
   return {
-    subscribers: page.map(subscriberView),
+    subscribers: page.map((s) => subscriberView(s, topicsOn(choices.get(s.id) ?? {}), now)),
     nextCursor: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
   };
 }

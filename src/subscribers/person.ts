@@ -2,16 +2,19 @@
 // history, every email we sent them with its delivery state, and tags. Read-only; the actions are the existing
 // domain functions (unsubscribe.ts, tags.ts, privacy/export.ts, privacy/erasure.ts).
 import { asc, desc, eq } from "drizzle-orm";
-import { campaigns, consents, type SendEvent, sends } from "../db/schema.ts";
+import { type ConsentAction, campaigns, consents, type SendEvent, sends } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { type Failure, fail, type Result } from "../lib/result.ts";
 import { subscriberView } from "./list.ts";
 import { findSubscriberById, suppressionReason } from "./store.ts";
+import { topicChoices, topicsOn } from "./topics.ts";
 
-type Deps = Pick<AppDeps, "db" | "content">;
+type Deps = Pick<AppDeps, "db" | "content" | "now">;
 
 export type PersonConsent = {
-  action: "given" | "confirmed" | "withdrawn";
+  action: ConsentAction;
+  /** The topic a "topic-given"/"topic-withdrawn" record is about. */
+  topicId: string | null;
   at: string;
   form: string;
   page: string | null;
@@ -77,11 +80,16 @@ export async function personView(
   return {
     ok: true,
     person: {
-      ...subscriberView(subscriber),
+      ...subscriberView(
+        subscriber,
+        topicsOn(await topicChoices(deps.db, deps.content.topics, subscriber.id)),
+        deps.now(),
+      ),
       softBounces: subscriber.softBounces,
       suppression: suppression ?? null,
       consents: consentRows.map((c) => ({
         action: c.action,
+        topicId: c.topicId,
         at: c.at.toISOString(),
         form: c.form,
         page: c.page,

@@ -35,7 +35,7 @@ export const findByEmailSchema = z.object({
 });
 
 /** One page of people matching the filters, in id order, with how many match in all. */
-export async function searchSubscribers(deps: Pick<AppDeps, "db">, query: SearchQuery) {
+export async function searchSubscribers(deps: Pick<AppDeps, "db" | "content" | "now">, query: SearchQuery) {
   const filters = {
     ...(query.status ? { status: query.status } : {}),
     ...(query.tag ? { tag: query.tag } : {}),

@@ -21,11 +21,22 @@ export type SendPlan = {
    */
   suppressions: "any" | "hard";
   build: (subscriber: Subscriber) => Promise<Omit<OutgoingEmail, "idempotencyKey">>;
+  /** Marketing preferences, checked with the row read right before sending: a break, or a topic left. */
+  refuse?: (subscriber: Subscriber) => Promise<"paused" | "opted-out" | undefined>;
 };
 
 export type SendOutcome =
   | { sent: true; providerMessageId: string }
-  | { sent: false; reason: "already-sent" | "not-found" | "suppressed" | `status:${SubscriberStatus}` };
+  | {
+      sent: false;
+      reason:
+        | "already-sent"
+        | "not-found"
+        | "suppressed"
+        | "paused"
+        | "opted-out"
+        | `status:${SubscriberStatus}`;
+    };
 
 export async function sendToSubscriber(
   deps: Pick<AppDeps, "db" | "mailer" | "now">,
@@ -46,6 +57,8 @@ export async function sendToSubscriber(
   if (suppression && (plan.suppressions === "any" || isHardSuppression(suppression))) {
     return { sent: false, reason: "suppressed" };
   }
+  const refused = await plan.refuse?.(subscriber);
+  if (refused) return { sent: false, reason: refused };
 
   const message = await plan.build(subscriber);
   const { providerMessageId } = await deps.mailer.send({ ...message, idempotencyKey: plan.idempotencyKey });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { signToken } from "../../src/lib/tokens.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { insertSubscriber } from "../helpers/seed.ts";
 import { axeViolations } from "./axe.ts";
 
 let t: TestApp;
@@ -43,9 +44,55 @@ describe("accessibility of the hosted pages", () => {
     }
   });
 
+  it("the preferences page (plain, on a break, with field errors), the unsubscribe page with its break buttons, and their refusal pages", async () => {
+    t = createTestApp();
+    await insertSubscriber(t.db, {
+      id: "sub_a11y",
+      email: "a11y@example.com",
+      firstName: "Sam",
+      country: "GB",
+    });
+    await insertSubscriber(t.db, { id: "sub_gone", email: "gone@example.com", status: "unsubscribed" });
+    const secret = t.deps.config.tokenSecret;
+    const token = await signToken(secret, "unsubscribe", "sub_a11y");
+    const gone = await signToken(secret, "unsubscribe", "sub_gone");
+    const form = (path: string, body: string) =>
+      page(path, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `token=${encodeURIComponent(token)}&${body}`,
+      });
+    const pages: [string, string][] = [
+      ["preferences", await page(`/preferences?token=${token}&done=saved`)],
+      ["unsubscribe with breaks", await page(`/unsubscribe?token=${token}`)],
+      ["unknown topic", await form("/preferences", "topics=nope&firstName=%00")],
+      ["9-week break", await form("/preferences/pause", "weeks=9")],
+      ["bad link", await page("/preferences?token=tampered.token")],
+      ["not subscribed", await page(`/preferences?token=${gone}`)],
+    ];
+    const paused = await t.app.request("/preferences/pause", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `token=${encodeURIComponent(token)}&weeks=2&welcomeBack=yes`,
+    });
+    expect(paused.status).toBe(303);
+    pages.push(["on a break", await page(`/preferences?token=${token}&done=paused`)]);
+    for (const [name, html] of pages) {
+      expect({ name, violations: await axeViolations(html) }).toEqual({ name, violations: [] });
+      expect(html.indexOf("crisis")).toBeLessThan(html.indexOf("<main"));
+    }
+    expect(pages.find(([n]) => n === "unknown topic")?.[1]).toContain('aria-invalid="true"');
+  });
+
   it("puts the crisis line before the main content on every page", async () => {
     t = createTestApp();
-    for (const path of ["/", "/check-your-inbox", "/confirm?token=x.y", "/unsubscribe?token=x.y"]) {
+    for (const path of [
+      "/",
+      "/check-your-inbox",
+      "/confirm?token=x.y",
+      "/unsubscribe?token=x.y",
+      "/preferences?token=x.y",
+    ]) {
       const html = await page(path);
       const crisis = html.indexOf("988");
       expect(crisis).toBeGreaterThan(-1);

@@ -53,14 +53,20 @@ describe("personalisation by substitution", () => {
       const message = messages[i];
       if (!message) throw new Error("missing message");
       // The campaign's links name the campaign, so an unsubscribe is attributed to it.
-      const { pageUrl, oneClickUrl } = await unsubscribeUrls(appUrl, tokenSecret, recipient.id, {
-        campaignId: campaign.id,
-      });
+      const { pageUrl, oneClickUrl, preferencesUrl } = await unsubscribeUrls(
+        appUrl,
+        tokenSecret,
+        recipient.id,
+        {
+          campaignId: campaign.id,
+        },
+      );
       const reference = await renderEmail("campaign", {
         ...base,
         ctx: emailContext(t.deps, recipient),
         firstName: sanitiseFirstName(recipient.firstName),
         unsubscribeUrl: pageUrl,
+        preferencesUrl,
       });
       expect(message.subject).toBe(reference.subject);
       expect(message.html).toBe(reference.html);
@@ -108,7 +114,14 @@ describe("personalisation by substitution", () => {
     const named = await renderVariant(base, ctx, true);
     expect(named.html.slots).toContain("firstName");
     expect(named.text.slots).toContain("unsubscribeUrl");
-    const out = personalise(named, { firstName: "A&B", unsubscribeUrl: "https://x.test/u?token=a.b" });
+    expect(named.text.slots).toContain("preferencesUrl");
+    const out = personalise(named, {
+      firstName: "A&B",
+      unsubscribeUrl: "https://x.test/u?token=a.b",
+      preferencesUrl: "https://x.test/p?token=a.b",
+    });
+    expect(out.html).toContain('href="https://x.test/p?token=a.b"');
+    expect(out.text).toContain("https://x.test/p?token=a.b");
     expect(out.html).toContain("Hi A&amp;B,");
     expect(out.text).toContain("https://x.test/u?token=a.b");
   });

@@ -329,6 +329,8 @@ describe("CSV export", () => {
       "country",
       "time_zone",
       "tags",
+      "topics",
+      "paused_until",
       "source",
       "created_at",
       "confirmed_at",

@@ -34,6 +34,8 @@ describe("the catalogue", () => {
     expect(content.lessons.length).toBeGreaterThanOrEqual(5);
     for (const lesson of content.lessons) expect(names.some((n) => n.endsWith(`-${lesson.id}`))).toBe(true);
     for (const campaign of content.campaignTemplates) expect(names).toContain(`campaign-${campaign.id}`);
+    // The break's welcome-back note (issue 14) is marketing mail like the lessons.
+    expect(names).toContain("welcome-back");
   });
 });
 
@@ -95,6 +97,19 @@ describe.each(COUNTRIES.flatMap((country) => LOCALES.map((locale) => ({ country,
         );
         // The URL stands on a line of its own in the wrapped text part (a long URL cannot wrap).
         expectIn(parts.text, `Unsubscribe from Hopemark Health emails ${url}`, "text");
+        // And "Manage preferences" (issue 14), on the same never-expiring token.
+        const prefs = (sample.props as { preferencesUrl: string }).preferencesUrl;
+        expect(prefs).toBe(url.replace("/unsubscribe?", "/preferences?"));
+        expectIn(
+          html,
+          new RegExp(
+            `<a[^>]*href="${prefs.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>Manage preferences</a>`,
+          ),
+          "html: manage preferences",
+        );
+        expectIn(parts.text, `Manage preferences ${prefs}`, "text: manage preferences");
+      } else {
+        expectIn(html, "Manage preferences", "transactional html", false);
       }
       if (sample.templateId === "campaign") {
         expectIn(parts.html, "This email is an advertisement from Hopemark Health.", "parts.html");

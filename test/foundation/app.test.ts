@@ -39,6 +39,7 @@ describe("app foundation", () => {
       "send-confirmation",
       "send-goodbye",
       "triage-reply",
+      "welcome-back",
     ]);
     // Inngest registers an onFailure handler as a function of its own.
     const failureHandlers = functions.filter((f) => "onFailure" in f.opts && f.opts.onFailure).length;

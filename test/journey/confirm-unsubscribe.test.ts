@@ -248,7 +248,14 @@ describe("unsubscribe page", () => {
     expect(view.status).toBe(200);
     const page = await view.text();
     expect(page).toContain('<form method="post" action="/unsubscribe">');
-    expect(page.match(/<button/g)).toHaveLength(1);
+    // One button unsubscribes; the only others are the break alternatives (issue 14), in their own form.
+    const unsubscribeForm = page.slice(
+      page.indexOf('<form method="post" action="/unsubscribe">'),
+      page.indexOf("</form>", page.indexOf('action="/unsubscribe"')),
+    );
+    expect(unsubscribeForm.match(/<button/g)).toHaveLength(1);
+    expect(page.match(/<button/g)).toHaveLength(1 + 3);
+    expect(page.match(/<button type="submit" name="weeks"/g)).toHaveLength(3);
     expect(await status(id)).toBe("active");
 
     const done = await postForm(t.app, "/unsubscribe", { token });

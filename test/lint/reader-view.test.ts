@@ -1,8 +1,11 @@
 // The linter reads what the reader will see: the Markdown as the email renders it (raw HTML shown as literal
 // text, emphasis joined into the word it splits, comments dropped), with positions in the original text.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readFrontMatter } from "../../src/content/front-matter.ts";
 import { loadContent } from "../../src/content/loader.ts";
+import { REPO_ROOT } from "../../src/content/node.ts";
 import { previewCtx, previewSender } from "../../src/emails/preview-data.ts";
 import { renderEmail } from "../../src/emails/render.ts";
 import { lintContent, lintSource } from "../../src/lint/index.ts";
@@ -28,6 +31,7 @@ async function rendered(bodyMarkdown: string): Promise<string> {
     bodyMarkdown,
     author: previewSender,
     unsubscribeUrl: "https://newsletter.test/u/t",
+    preferencesUrl: "https://newsletter.test/p/t",
   });
   return visibleHtml(html).text.replace(/\s+/g, " ");
 }
@@ -143,6 +147,7 @@ describe("one front matter reader for the loader and the linter", () => {
       },
       { path: "templates/lessons/01-dots.md", text },
       { path: "templates/privacy.md", text: "---\nversion: v1\nupdated: 2026-11-27\n---\nNotice.\n" },
+      { path: "templates/topics.yaml", text: readFileSync(join(REPO_ROOT, "templates/topics.yaml"), "utf8") },
     ]);
     expect(content.lessons[0]?.body).toBe("Body text that is a cure.");
     const result = lintSource(text, { file: "templates/lessons/01-dots.md", authors, today });

@@ -163,7 +163,13 @@ describe("after erasure nothing more is sent to the address", () => {
     expect((await t.db.select().from(outbox)).length).toBe(outboxBefore);
 
     const campaignId = await seedCampaign(t, { status: "sending" });
-    const page = await readEligiblePage(t.db, { campaignId, audience: {}, afterId: null, limit: 100 });
+    const page = await readEligiblePage(t.db, {
+      campaignId,
+      audience: {},
+      afterId: null,
+      limit: 100,
+      preferences: { topics: t.deps.content.topics, now: t.deps.now() },
+    });
     expect(page.map((r) => r.id)).not.toContain(imported);
     expect(page.length).toBe(1); // Blake only
   });
@@ -181,9 +187,15 @@ describe("after erasure nothing more is sent to the address", () => {
     expect(await runDrip(t, newId)).toMatchObject({ completed: false, stoppedBefore: "welcome" });
     const campaignId = await seedCampaign(t, { status: "sending" });
     expect(
-      (await readEligiblePage(t.db, { campaignId, audience: {}, afterId: null, limit: 100 })).map(
-        (r) => r.id,
-      ),
+      (
+        await readEligiblePage(t.db, {
+          campaignId,
+          audience: {},
+          afterId: null,
+          limit: 100,
+          preferences: { topics: t.deps.content.topics, now: t.deps.now() },
+        })
+      ).map((r) => r.id),
     ).not.toContain(newId);
     expect((await t.db.select().from(outbox)).length).toBe(outboxBefore);
 

@@ -115,7 +115,9 @@ export function campaignRoutes(deps: AppDeps) {
       c.header("Cache-Control", "no-store");
       const result = await getCampaign(deps, c.req.valid("param").id);
       if (!result.ok) return failureResponse(c, result);
-      return c.json({ audience: { count: await countAudience(deps.db, result.campaign.audience) } });
+      return c.json({
+        audience: { count: await countAudience(deps.db, result.campaign.audience, deps.content.topics) },
+      });
     })
     .get("/:id/progress", campaignId, async (c) => {
       c.header("Cache-Control", "no-store");

@@ -1,7 +1,8 @@
 // Subscriber admin API, mounted at /api/admin/subscribers next to the privacy routes (export of one person's
 // data, erasure), which live in ./privacy.ts. Bearer auth is applied to /api/admin/* in app.ts.
 //   GET    /                 list with filters (?status=&tag=&locale=&country=&email=) and keyset paging (?after=)
-//   GET    /export           the same filters as CSV (id, email, first_name, status, locale, country, tags, ...)
+//   GET    /export           the same filters as CSV (id, email, first_name, status, locale, country, tags,
+//                            topics, paused_until, ...)
 //   POST   /import           CSV body (text/csv); ?source=...&priorConsent=true|false[&consentedAt&page&wordingVersion]
 //   POST   /:id/tags         { "tags": [...] } adds tags
 //   DELETE /:id/tags/:tag    removes one tag

@@ -2,6 +2,7 @@
 // email link act only on a button press (a POST), so mail scanners that prefetch links change nothing.
 import { html } from "hono/html";
 import { type Html, page } from "./layout.ts";
+import { breakForm } from "./preferences-page.ts";
 import { signupForm } from "./signup.ts";
 import { waitingEventsNotice } from "./waiting-events.ts";
 
@@ -80,8 +81,16 @@ ${signupForm({ action: `${appUrl}/api/subscribe`, page: `${appUrl}/confirm` })}`
   });
 }
 
-/** One button, no login (safety rule 12): leaving is as easy as joining. */
-export function unsubscribePage({ postalAddress }: Common, token: string, country?: string | null): Html {
+/**
+ * One button, no login (safety rule 12): leaving is as easy as joining. A subscribed reader is also offered a
+ * break, one button per length, below it: never in the way of leaving.
+ */
+export function unsubscribePage(
+  { postalAddress }: Common,
+  token: string,
+  country?: string | null,
+  options: { offerBreak?: boolean } = {},
+): Html {
   return page({
     country,
     title: "Unsubscribe",
@@ -91,7 +100,15 @@ export function unsubscribePage({ postalAddress }: Common, token: string, countr
 <form method="post" action="/unsubscribe">
   <input type="hidden" name="token" value="${token}">
   <button type="submit">Unsubscribe</button>
-</form>`,
+</form>
+${
+  options.offerBreak
+    ? html`<h2>Or take a break instead</h2>
+<p>Pause every email for a while. When the break ends, everything carries on where it stopped. You can also
+<a href="/preferences?token=${token}">choose which emails you get</a>.</p>
+${breakForm(token, {}, { buttons: true })}`
+    : ""
+}`,
   });
 }
 

@@ -28,6 +28,17 @@ input[type=email], input[type=text], select { width: 100%; font: inherit; paddin
 .check label { margin: 0; font-weight: 400; }
 button { font: inherit; font-weight: 700; margin-top: 1.5rem; padding: .75rem 1.5rem; border: 0; border-radius: .35rem; background: #0b5394; color: #fff; cursor: pointer; }
 button:hover { background: #083d6e; }
+button.secondary { background: #fff; color: #0b5394; border: 2px solid #0b5394; }
+button.secondary:hover { background: #eef4fb; }
+.break-buttons button { margin-right: .5rem; }
+fieldset { border: 0; padding: 0; margin: 1.5rem 0 0; min-width: 0; }
+legend { font-weight: 700; padding: 0; }
+fieldset .check { margin-top: .75rem; }
+.check .hint { margin-top: 0; }
+.status { border: 3px solid #1e6b3a; border-radius: .35rem; padding: 0 1rem; margin-bottom: 1.5rem; background: #effaf3; }
+h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 .5rem; }
+.notice h2 { margin-top: 1rem; }
+.notice form { margin-bottom: 1rem; }
 .error { color: #b3261e; font-weight: 600; margin: .35rem 0 0; }
 [aria-invalid=true] { border-color: #b3261e; }
 .error-summary { border: 3px solid #b3261e; padding: 1rem; margin-bottom: 1.5rem; border-radius: .35rem; }

@@ -11,7 +11,7 @@ import { MSO_CLOSE_TAG, MSO_OPEN_TAG } from "./outlook.ts";
 import { Preheader } from "./preheader.tsx";
 import { cls, STYLESHEET } from "./styles.ts";
 import { brand, colors, fontSizes, layout, space, typeface } from "./theme.ts";
-import { UnsubscribeFooter, type UnsubscribeFooterProps } from "./unsubscribe-footer.tsx";
+import { type FooterLinks, UnsubscribeFooter, type UnsubscribeFooterProps } from "./unsubscribe-footer.tsx";
 
 export interface LayoutProps {
   ctx: EmailContext;
@@ -19,7 +19,7 @@ export interface LayoutProps {
   title: string;
   preheader: string;
   attribution: AttributionProps;
-  footer: Omit<UnsubscribeFooterProps, "postalAddress" | "appUrl">;
+  footer: FooterLinks & Pick<UnsubscribeFooterProps, "reason" | "advertising">;
   children: ReactNode;
 }
 

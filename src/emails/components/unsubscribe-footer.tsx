@@ -5,17 +5,23 @@ import { Box } from "./box.tsx";
 import { cls } from "./styles.ts";
 import { brand, linkText as link, smallText as small, space } from "./theme.ts";
 
-export interface UnsubscribeFooterProps {
+/**
+ * Marketing email carries both links, transactional email neither: one cannot come without the other. Printed
+ * verbatim (campaign placeholders must survive rendering).
+ */
+export type FooterLinks =
+  | { unsubscribeUrl: string; preferencesUrl: string }
+  | { unsubscribeUrl?: undefined; preferencesUrl?: undefined };
+
+export type UnsubscribeFooterProps = FooterLinks & {
   /** One sentence: why this address receives this email. */
   reason: string;
-  /** Marketing email only. Printed verbatim (campaign placeholders must survive rendering). */
-  unsubscribeUrl?: string | undefined;
   /** Campaigns are advertising under CAN-SPAM and must say so. */
   advertising?: boolean | undefined;
   postalAddress: string;
   /** Public base URL, for the privacy notice link. */
   appUrl: string;
-}
+};
 
 export const ADVERTISING_NOTICE = `This email is an advertisement from ${brand.name}.`;
 export const UNSUBSCRIBE_LABEL = `Unsubscribe from ${brand.name} emails`;
@@ -24,10 +30,13 @@ export const UNSUBSCRIBE_LABEL = `Unsubscribe from ${brand.name} emails`;
 export const UNSUBSCRIBE_NOTE =
   "The link opens a page with one button to confirm. No login or password is needed.";
 export const PRIVACY_LABEL = "Privacy notice";
+export const PREFERENCES_LABEL = "Manage preferences";
+export const PREFERENCES_NOTE = "Choose what we send you, take a break, or change your name or country.";
 
 export function UnsubscribeFooter({
   reason,
   unsubscribeUrl,
+  preferencesUrl,
   advertising,
   postalAddress,
   appUrl,
@@ -37,6 +46,18 @@ export function UnsubscribeFooter({
       <Text className={cls.muted} style={small}>
         {reason}
       </Text>
+      {preferencesUrl ? (
+        <>
+          <Text className={cls.muted} style={{ ...small, margin: 0 }}>
+            <Link className={cls.link} href={preferencesUrl} style={link}>
+              {PREFERENCES_LABEL}
+            </Link>
+          </Text>
+          <Text className={cls.muted} style={small}>
+            {PREFERENCES_NOTE}
+          </Text>
+        </>
+      ) : null}
       {unsubscribeUrl ? (
         <>
           <Text className={cls.muted} style={{ ...small, margin: 0 }}>
