@@ -4,7 +4,7 @@
 import type { Context } from "hono";
 import { someDriverError } from "../db/client.ts";
 import type { AppDeps } from "../deps.ts";
-import { apiError, refusalAsPage } from "./errors.ts";
+import { retryLater } from "./errors.ts";
 import { busyPage } from "./pages/journey-pages.ts";
 
 export const BUSY_RETRY_AFTER_SECONDS = 5;
@@ -19,21 +19,12 @@ export function isDatabaseBusy(error: unknown): boolean {
   );
 }
 
-export function busyResponse(c: Context, deps: Pick<AppDeps, "config">): Response | Promise<Response> {
-  c.header("Retry-After", String(BUSY_RETRY_AFTER_SECONDS));
-  if (refusalAsPage(c)) {
-    return c.html(
-      busyPage(
-        { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress },
-        BUSY_RETRY_AFTER_SECONDS,
-      ),
-      503,
-    );
-  }
-  return apiError(
-    c,
-    503,
-    "temporarily_unavailable",
-    "The service is busy; nothing was saved. Please retry shortly.",
-  );
+export function busyResponse(c: Context, deps: Pick<AppDeps, "config">) {
+  return retryLater(c, deps.config, {
+    status: 503,
+    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    page: busyPage,
+    code: "temporarily_unavailable",
+    message: "The service is busy; nothing was saved. Please retry shortly.",
+  });
 }

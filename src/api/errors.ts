@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import type { Config } from "../config.ts";
 import type { Failure, FailureCode } from "../lib/result.ts";
 
 export type FieldErrors = Record<string, string[]>;
@@ -61,4 +62,30 @@ export function refusalAsPage(c: Context): boolean {
   const type = c.req.header("content-type") ?? "";
   if (type.includes("json")) return false;
   return type.includes("form") || (c.req.header("accept") ?? "").includes("text/html");
+}
+
+/**
+ * A refusal that asks the client to come back (429 too many requests, 503 busy): Retry-After, then the page for a
+ * browser (see refusalAsPage) or the error shape for an API client.
+ */
+export function retryLater<S extends 429 | 503>(
+  c: Context,
+  config: Pick<Config, "appUrl" | "mail">,
+  refusal: {
+    status: S;
+    retryAfterSeconds: number;
+    page: (
+      site: { appUrl: string; postalAddress: string },
+      retryAfterSeconds: number,
+    ) => string | Promise<string>;
+    code: string;
+    message: string;
+  },
+) {
+  c.header("Retry-After", String(refusal.retryAfterSeconds));
+  if (refusalAsPage(c)) {
+    const site = { appUrl: config.appUrl, postalAddress: config.mail.postalAddress };
+    return c.html(refusal.page(site, refusal.retryAfterSeconds), refusal.status);
+  }
+  return apiError(c, refusal.status, refusal.code, refusal.message);
 }

@@ -8,7 +8,7 @@ import { preparedPerDb } from "../db/client.ts";
 import { rateLimits } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { resolveClientIp } from "../lib/ip.ts";
-import { apiError, refusalAsPage } from "./errors.ts";
+import { retryLater } from "./errors.ts";
 import { rateLimitedPage } from "./pages/journey-pages.ts";
 
 /** The client's address as far as the configured proxy (TRUST_PROXY, see src/lib/ip.ts) vouches for it. */
@@ -94,16 +94,12 @@ export function rateLimit(
     if (count <= options.limit) return next();
 
     const retryAfter = Math.max(1, Math.ceil((windowStart + options.windowMs - nowMs) / 1000));
-    c.header("Retry-After", String(retryAfter));
-    if (refusalAsPage(c)) {
-      return c.html(
-        rateLimitedPage(
-          { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress },
-          retryAfter,
-        ),
-        429,
-      );
-    }
-    return apiError(c, 429, "rate_limited", `Too many requests. Try again in ${retryAfter} seconds.`);
+    return retryLater(c, deps.config, {
+      status: 429,
+      retryAfterSeconds: retryAfter,
+      page: rateLimitedPage,
+      code: "rate_limited",
+      message: `Too many requests. Try again in ${retryAfter} seconds.`,
+    });
   };
 }

@@ -1,8 +1,6 @@
 // Pure content loader: takes raw files (read from disk on Node, from the generated bundle on Workers) and returns
 // validated, cross-checked content. No I/O here, so both runtimes share exactly the same validation.
-import { parse as parseYaml } from "yaml";
-import type { z } from "zod";
-import { readFrontMatter } from "./front-matter.ts";
+import { type ContentProblem, parseMarkdownFile, readYaml, zodProblems } from "./markdown-file.ts";
 import { type PrivacyNotice, privacyNoticeFrom } from "./privacy.ts";
 import {
   type Author,
@@ -15,6 +13,8 @@ import {
 } from "./schema.ts";
 import { type Topics, topicsFrom } from "./topics.ts";
 
+export type { ContentProblem } from "./markdown-file.ts";
+export { splitFrontMatter } from "./markdown-file.ts";
 export type { Author, RawContentFile, Source } from "./schema.ts";
 
 /** One drip lesson: validated front matter, the Markdown body and the delay after the previous email in ms. */
@@ -47,8 +47,6 @@ export const AUTHORS_PATH = "templates/authors.yaml";
 const LESSONS_DIR = "templates/lessons/";
 const CAMPAIGNS_DIR = "templates/campaigns/";
 
-export type ContentProblem = { file: string; field: string; message: string };
-
 /** Thrown when any content file is invalid; lists every problem as `file: field: message`. */
 export class ContentError extends Error {
   constructor(readonly problems: ContentProblem[]) {
@@ -65,65 +63,6 @@ export function parseDuration(value: string): number {
   const unit = match?.[2] as keyof typeof UNIT_MS | undefined;
   if (!match || !unit) throw new Error(`invalid duration "${value}": use a number and m, h or d, e.g. "2d"`);
   return Number(match[1]) * UNIT_MS[unit];
-}
-
-function fieldOf(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "(file)";
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === "number") return `${acc}[${key}]`;
-    return acc === "" ? String(key) : `${acc}.${String(key)}`;
-  }, "");
-}
-
-function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => ({ file, field: fieldOf(issue.path), message: issue.message }));
-}
-
-/** Splits `---\n yaml \n---\n markdown` (see readFrontMatter). Returns null when the file has no front matter block. */
-export function splitFrontMatter(text: string): { data: string; body: string } | null {
-  const fm = readFrontMatter(text);
-  if (!fm.ok) return null;
-  const crlf = (s: string) => s.replace(/\r\n/g, "\n");
-  return { data: crlf(text.slice(fm.dataStart, fm.dataEnd)), body: crlf(text.slice(fm.bodyStart)).trim() };
-}
-
-type Parsed<T> = { ok: true; value: T } | { ok: false };
-
-function parseMarkdownFile<S extends z.ZodType>(
-  file: RawContentFile,
-  schema: S,
-  problems: ContentProblem[],
-): Parsed<{ data: z.infer<S>; body: string }> {
-  const split = splitFrontMatter(file.text);
-  if (!split) {
-    problems.push({
-      file: file.path,
-      field: "(front matter)",
-      message: "must start with a --- YAML block ---",
-    });
-    return { ok: false };
-  }
-  let raw: unknown;
-  try {
-    raw = parseYaml(split.data);
-  } catch (error) {
-    problems.push({
-      file: file.path,
-      field: "(front matter)",
-      message: `invalid YAML: ${(error as Error).message}`,
-    });
-    return { ok: false };
-  }
-  const result = schema.safeParse(raw ?? {});
-  if (!result.success) {
-    problems.push(...zodProblems(file.path, result.error));
-    return { ok: false };
-  }
-  if (split.body === "") {
-    problems.push({ file: file.path, field: "(body)", message: "the Markdown body is empty" });
-    return { ok: false };
-  }
-  return { ok: true, value: { data: result.data, body: split.body } };
 }
 
 const PERCENT = /\d+(?:\.\d+)?\s?%/g;
@@ -179,19 +118,13 @@ export function loadContent(files: readonly RawContentFile[]): Content {
   if (!authorsFile) {
     problems.push({ file: AUTHORS_PATH, field: "(file)", message: "missing" });
   } else {
-    let raw: unknown;
-    try {
-      raw = parseYaml(authorsFile.text);
-    } catch (error) {
-      problems.push({
-        file: AUTHORS_PATH,
-        field: "(file)",
-        message: `invalid YAML: ${(error as Error).message}`,
-      });
+    const yaml = readYaml(authorsFile.text, { file: AUTHORS_PATH, field: "(file)" }, problems);
+    if (yaml.ok) {
+      const parsed = authorsFileSchema.safeParse(yaml.value ?? {});
+      if (parsed.success) authors = parsed.data.authors;
+      // An empty file is left to the checks below (no sender), as before.
+      else if (yaml.value !== undefined) problems.push(...zodProblems(AUTHORS_PATH, parsed.error));
     }
-    const parsed = authorsFileSchema.safeParse(raw ?? {});
-    if (parsed.success) authors = parsed.data.authors;
-    else if (raw !== undefined) problems.push(...zodProblems(AUTHORS_PATH, parsed.error));
     const seen = new Set<string>();
     authors.forEach((a, i) => {
       if (seen.has(a.id))
