@@ -5,7 +5,7 @@ import type { consents } from "../db/schema.ts";
 import { randomId } from "../lib/ids.ts";
 
 /** Bump whenever CONSENT_LABEL or CONSENT_DETAIL changes. */
-export const CONSENT_WORDING_VERSION = "2026-11-signup-v1";
+export const CONSENT_WORDING_VERSION = "2026-12-signup-v2";
 
 /** Next to the unticked checkbox. */
 export const CONSENT_LABEL =
@@ -13,7 +13,7 @@ export const CONSENT_LABEL =
 
 export const CONSENT_DETAIL =
   "We send a confirmation email first; nothing else arrives until you click the link in it. " +
-  "Every email has a one-click unsubscribe link.";
+  "Every newsletter email then has an unsubscribe link at the bottom.";
 
 /** The short privacy note under the form; templates/privacy.md is the full notice (bump its version with this). */
 export const PRIVACY_NOTE =

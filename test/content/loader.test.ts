@@ -35,11 +35,11 @@ describe("the privacy notice", () => {
 
   it("is content with a version: changing the version in templates/privacy.md changes what is recorded", () => {
     expect(loadContent(realFiles).privacy).toMatchObject({
-      version: "2026-11-privacy-v1",
-      updated: "2026-11-27",
+      version: "2026-12-privacy-v2",
+      updated: "2026-12-02",
     });
-    const bumped = privacyText().replace("version: 2026-11-privacy-v1", "version: 2027-01-privacy-v2");
-    expect(loadContent(withFile(PRIVACY, bumped)).privacy.version).toBe("2027-01-privacy-v2");
+    const bumped = privacyText().replace("version: 2026-12-privacy-v2", "version: 2027-01-privacy-v3");
+    expect(loadContent(withFile(PRIVACY, bumped)).privacy.version).toBe("2027-01-privacy-v3");
   });
 
   it("is required, with a version and a date", () => {

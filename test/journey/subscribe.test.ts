@@ -62,7 +62,7 @@ describe("POST /api/subscribe: success", () => {
       userAgent: "Mozilla/5.0 test",
       wordingVersion: CONSENT_WORDING_VERSION,
       // The version in templates/privacy.md, the notice /privacy shows.
-      privacyVersion: "2026-11-privacy-v1",
+      privacyVersion: "2026-12-privacy-v2",
     });
     expect(consent?.at).toBeInstanceOf(Date);
 

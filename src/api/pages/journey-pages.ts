@@ -46,8 +46,8 @@ export function confirmedPage({ postalAddress }: Common, already: boolean, count
       ? html`<h1>You're already subscribed</h1>
 <p>Your subscription was confirmed earlier; there is nothing more to do.</p>`
       : html`<h1>You're subscribed</h1>
-<p>Thank you. A welcome email is on its way, and the first lesson follows soon after. Every email has an
-unsubscribe link at the bottom if you change your mind.</p>`,
+<p>Thank you. A welcome email is on its way, and the first lesson follows soon after. Every newsletter
+email has an unsubscribe link at the bottom if you change your mind.</p>`,
   });
 }
 
