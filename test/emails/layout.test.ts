@@ -1,7 +1,7 @@
 // What every mail client needs from the HTML and what a plain-text reader needs from the text part (issue 10):
 // Outlook-safe structure, deliberate dark mode, a crisis box that survives forced darkening, real-length links in
 // previews, and text wrapped for reading.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadContentFromDisk } from "../../src/content/node.ts";
 import { emailSamples } from "../../src/emails/catalog.ts";
 import {
@@ -42,39 +42,48 @@ describe("previews use real signed links", () => {
 });
 
 describe.each(samples)("%s", (_name, sample, country) => {
-  it("is built for every client", async () => {
-    const { html, text } = await renderEmail(sample.templateId, sample.props);
+  let html = "";
+  let text = "";
+  beforeAll(async () => {
+    ({ html, text } = await renderEmail(sample.templateId, sample.props));
+  });
 
-    // Phones lay it out at their own width; Outlook for Windows gets a fixed 600 px table of its own.
+  it("lays out at the phone's width, and in a fixed 600 px table for Outlook for Windows", () => {
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"');
     expect(html).toMatch(
       /<!--\[if mso\]><table role="presentation" align="center" width="600"[^>]*><tr><td><!\[endif\]-->/,
     );
     expect(html).toContain("<!--[if mso]></td></tr></table><![endif]-->");
+  });
 
-    // Outlook ignores padding on <table> and <p>: padding lives on cells only.
+  it("puts padding on table cells only (Outlook ignores it on <table> and <p>)", () => {
     for (const tag of [...tags(html, "table"), ...tags(html, "p")])
       expect(styleOf(tag)).not.toMatch(/padding/);
-    // Every element that sets text styles names the font and, with a line height, Outlook's exact rule.
+  });
+
+  it("names the font, and Outlook's exact line-height rule, on every element that sets text styles", () => {
     for (const tag of ["p", "h1", "h2", "h3", "li", "a"].flatMap((t) => tags(html, t))) {
       const style = styleOf(tag);
       if (!/font-size|color:/.test(style)) continue;
       expect(style, tag).toContain("font-family:");
       if (style.includes("line-height")) expect(style, tag).toContain("mso-line-height-rule:exactly");
     }
+  });
 
-    // Dark mode is deliberate: declared, and styled.
+  it("declares dark mode and styles it deliberately", () => {
     expect(html).toContain('<meta name="color-scheme" content="light dark"');
     expect(html).toMatch(
       /@media \(prefers-color-scheme:dark\)\{[^<]*\.hm-cr\{background-color:#2b2216!important;border-color:#f2a65a!important\}/,
     );
+  });
 
-    // The preheader has no text colour (SpamAssassin's low-contrast rule) and is hidden in Outlook too.
+  it("hides the preheader in Outlook too, with no text colour (SpamAssassin's low-contrast rule)", () => {
     const preheader = styleOf(tags(html, "div").find((t) => t.includes("data-preheader")) ?? "");
     expect(preheader).toContain("mso-hide:all");
     expect(preheader).not.toMatch(/(^|;)color:/);
+  });
 
-    // The crisis box: a full border (not only the left edge) and a bold lead line.
+  it("draws the crisis box with a full border, a bold lead line and the country's tap-to-call links", () => {
     const box = between(html, 'data-crisis-footer="true"', 'data-unsubscribe-footer="true"');
     expect(styleOf(tags(box, "td")[0] ?? "")).toMatch(/(^|;)border:2px solid #b45309/);
     expect(styleOf(tags(box, "p")[2] ?? "")).toContain("font-weight:700");
@@ -83,13 +92,15 @@ describe.each(samples)("%s", (_name, sample, country) => {
       expect(box).toContain('href="sms:988"');
     }
     if (country === "GB" || country === "IE") expect(box).toContain('href="tel:116123"');
+  });
 
-    // The footer says what the visible link does, and links the privacy notice.
+  it("links the privacy notice from the footer, and does not promise a one-click visible link", () => {
     expect(html).not.toContain("one click, no login needed");
     expect(html).toContain(`href="${sample.props.ctx.appUrl}/privacy"`);
     expect(text.replace(/\s+/g, " ")).toContain(`Privacy notice ${sample.props.ctx.appUrl}/privacy`);
+  });
 
-    // Plain text for reading: wrapped (a URL may stand alone), one blank line at most, each link once.
+  it("has plain text for reading: wrapped (a URL may stand alone), one blank line at most, each link once", () => {
     for (const line of text.split("\n")) {
       if (line.length > 78) expect(line.trim(), "long line").toMatch(/^https?:\/\/\S+$/);
     }

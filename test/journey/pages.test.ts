@@ -29,16 +29,31 @@ async function allPages(app: TestApp["app"], db: TestApp["db"]) {
 }
 
 describe("journey pages", () => {
-  it("every page: crisis line before the main content, no scripts, nothing loaded from elsewhere", async () => {
+  const eachPage = async (check: (name: string, res: Response, html: string) => void) => {
     t = createTestApp();
-    for (const [name, res] of Object.entries(await allPages(t.app, t.db))) {
+    for (const [name, res] of Object.entries(await allPages(t.app, t.db)))
+      check(name, res, await pageText(res));
+  };
+
+  it("every page is an HTML document in English with a title", async () => {
+    await eachPage((name, res, html) => {
       expect(res.headers.get("content-type"), name).toMatch(/^text\/html/);
-      const html = await pageText(res);
       expect(html, name).toMatch(/^<!doctype html>\s*<html lang="en">/);
+      expect(html, name).toMatch(/<title>[^<]+<\/title>/);
+    });
+  });
+
+  it("every page shows the crisis line before the main content", async () => {
+    await eachPage((name, _res, html) => {
       const crisis = html.indexOf('call or text\n    <a href="tel:988">988</a>');
       expect(crisis, name).toBeGreaterThan(0);
       expect(crisis, name).toBeLessThan(html.indexOf('<main id="main">'));
       expect(html, name).toContain("In immediate danger, call 911");
+    });
+  });
+
+  it("no page runs a third-party script or loads anything from elsewhere", async () => {
+    await eachPage((name, _res, html) => {
       // The one script allowed is our own time-zone filler on pages with the signup form (README, Humane hours).
       const withoutOwnScript = html.replace(TIME_ZONE_SCRIPT_TAG, "");
       expect(html.length - withoutOwnScript.length, name).toBeLessThanOrEqual(TIME_ZONE_SCRIPT_TAG.length);
@@ -49,27 +64,50 @@ describe("journey pages", () => {
           /^(\/|#|tel:|https:\/\/988lifeline\.org|http:\/\/newsletter\.test\/)/,
         );
       }
-      expect(html, name).toMatch(/<title>[^<]+<\/title>/);
-    }
+    });
+  });
+});
+
+describe("the signup form", () => {
+  const signupPage = async () => {
+    t = createTestApp();
+    return pageText(await t.app.request("/"));
+  };
+
+  it("posts to itself, so a refused form leaves / in the address bar", async () => {
+    const html = await signupPage();
+    expect(html).toContain(`<form method="post" action="${APP_URL}/">`);
   });
 
-  it("the signup form: labelled fields, an unticked consent box, privacy note, honeypot hidden from people", async () => {
-    t = createTestApp();
-    const html = await pageText(await t.app.request("/"));
-    // It posts to itself, so a refused form leaves "/" in the address bar.
-    expect(html).toContain(`<form method="post" action="${APP_URL}/">`);
+  it("labels every field", async () => {
+    const html = await signupPage();
     for (const id of ["email", "first-name", "country", "consent"]) {
       expect(html).toContain(`<label for="${id}">`);
       expect(html).toMatch(new RegExp(`<(input|select) id="${id}"`));
     }
+  });
+
+  it("has an unticked consent box described by its hint", async () => {
+    const html = await signupPage();
     expect(html).toMatch(
       /<input id="consent" name="consent" type="checkbox" value="yes" aria-describedby="consent-hint">/,
     );
     expect(html).not.toMatch(/id="consent"[^>]*checked/);
+  });
+
+  it("marks the first name optional and carries the privacy note", async () => {
+    const html = await signupPage();
     expect(html).toContain("First name (optional)");
     expect(html).toContain("never sync it to ad platforms");
+  });
+
+  it("hides the honeypot from people and from keyboard focus", async () => {
+    const html = await signupPage();
     expect(html).toMatch(/<div class="hp" aria-hidden="true">[\s\S]*tabindex="-1" autocomplete="off"/);
-    // Focus order follows the visual order: email, first name, country, consent, submit.
+  });
+
+  it("puts focus in the visual order: email, first name, country, consent, submit", async () => {
+    const html = await signupPage();
     const order = ['id="email"', 'id="first-name"', 'id="country"', 'id="consent"', "<button"].map((s) =>
       html.indexOf(s),
     );
