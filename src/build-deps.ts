@@ -4,6 +4,7 @@ import type { Content } from "./content/index.ts";
 import type { Db } from "./db/client.ts";
 import type { AppDeps } from "./deps.ts";
 import { createInngestClient, type InngestClient } from "./inngest/client.ts";
+import { createEventBatcher, type EventBatcherOptions } from "./lib/event-batcher.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { createOutboxTransport } from "./mail/outbox-transport.ts";
@@ -28,17 +29,25 @@ export function buildDeps(input: {
   inngest?: InngestClient;
   transport?: Transport;
   now?: () => Date;
+  /** Batch signup events (the Node server; see AppDeps.eventBatcher). */
+  batchEvents?: boolean | EventBatcherOptions;
 }): AppDeps {
   const { config, db, content } = input;
   const logger = input.logger ?? createLogger(config.logLevel);
   const transport = input.transport ?? createTransport(config, db);
+  const inngest = input.inngest ?? createInngestClient(config, { logger });
+  const now = input.now ?? (() => new Date());
+  const batch = input.batchEvents;
   return {
     config,
     db,
     content,
     logger,
-    inngest: input.inngest ?? createInngestClient(config, { logger }),
+    inngest,
     mailer: createMailer({ transport, config }),
-    now: input.now ?? (() => new Date()),
+    now,
+    ...(batch
+      ? { eventBatcher: createEventBatcher({ db, inngest, logger, now }, batch === true ? {} : batch) }
+      : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { Config } from "./config.ts";
 import type { Content } from "./content/index.ts";
 import type { Db } from "./db/client.ts";
 import type { InngestClient } from "./inngest/client.ts";
+import type { EventBatcher } from "./lib/event-batcher.ts";
 import type { Logger } from "./lib/log.ts";
 import type { Mailer } from "./mail/types.ts";
 
@@ -15,4 +16,9 @@ export type AppDeps = {
   logger: Logger;
   /** Injectable clock for tests. */
   now: () => Date;
+  /**
+   * Node only: signups hand their events to this batcher, which sends many signups' events in one call
+   * (src/lib/event-batcher.ts). Absent on Workers, where each request sends its own under waitUntil.
+   */
+  eventBatcher?: EventBatcher;
 };

@@ -55,7 +55,7 @@ function start() {
 
   const { db, close } = openNodeDb(config.databasePath, { synchronous: config.sqliteSynchronous });
   const content = loadContentFromDisk();
-  const deps = buildDeps({ config, db, content, logger });
+  const deps = buildDeps({ config, db, content, logger, batchEvents: true });
   const app = createApp(deps);
 
   const timer = setInterval(() => {
@@ -84,7 +84,9 @@ function start() {
 
   const shutdown = () => {
     clearInterval(timer);
-    server.close(() => {
+    server.close(async () => {
+      // Events already answered for go out now rather than a reconciler minute after the next start.
+      await deps.eventBatcher?.drain();
       close();
       process.exit(0);
     });

@@ -7,7 +7,9 @@
 // call's `steps`, and repeats until the function answers 200. So the confirmation email is rendered, gated and
 // handed to Resend by the same process that takes the signups, as on a single Node server in development.
 // Runs execute `concurrency` at a time from a FIFO queue; a failing call is retried with the attempt number
-// raised, as Inngest does. It is not Inngest: no persistence, no flow control beyond the concurrency cap.
+// raised, as Inngest does. The cap is the function's own `concurrency` when it declares one: like Inngest, the
+// stand-in learns it when the app syncs (PUT /api/inngest makes the SDK post its function configs to
+// /fn/register here). It is not Inngest: no persistence, no flow control beyond the concurrency cap.
 import { createHmac, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,6 +24,18 @@ const CONFIRMATION_EVENTS = new Set([
 const MAX_ATTEMPTS = 6;
 
 export type ExecutorTarget = { url: string; appId: string; signingKey: string; concurrency: number };
+
+/** What a sync tells the stand-in about each function, by its full id ("<app>-<function>"). */
+export type FunctionConfig = { concurrency?: number };
+
+type Limit = number | { limit: number } | { limit: number }[];
+
+/** The tightest limit of a function's `concurrency` option (a number, one limit, or a list of them). */
+function concurrencyOf(value: Limit | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const limits = [value].flat().map((v) => (typeof v === "number" ? v : v.limit));
+  return limits.length > 0 ? Math.min(...limits) : undefined;
+}
 
 /** JSON with keys sorted at every level, which is what the SDK's canonicalize() produces for the same value. */
 function canonicalJson(value: unknown): string {
@@ -54,7 +68,6 @@ export async function startEventApi(eventKey: string) {
   const queue: Event[] = [];
   let target: ExecutorTarget | undefined;
   let active = 0;
-  let idleWaiters: (() => void)[] = [];
 
   async function call(
     t: ExecutorTarget,
@@ -133,16 +146,25 @@ export async function startEventApi(eventKey: string) {
           pump();
         });
     }
-    if (active === 0 && queue.length === 0) {
-      for (const resolve of idleWaiters) resolve();
-      idleWaiters = [];
-    }
   }
+
+  const functions = new Map<string, FunctionConfig>();
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
+      if (req.method === "POST" && req.url?.startsWith("/fn/register")) {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+          functions?: { id: string; concurrency?: Limit }[];
+        };
+        for (const fn of body.functions ?? []) {
+          const concurrency = concurrencyOf(fn.concurrency);
+          functions.set(fn.id, concurrency === undefined ? {} : { concurrency });
+        }
+        res.writeHead(200, { "content-type": "application/json" }).end('{"status":200,"modified":true}');
+        return;
+      }
       if (req.method !== "POST" || req.url !== `/e/${eventKey}`) {
         res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found","status":404}');
         return;
@@ -170,23 +192,18 @@ export async function startEventApi(eventKey: string) {
     url: `http://127.0.0.1:${port}`,
     received,
     runs,
+    /** Asks the app at `serveUrl` to sync (as Inngest's dashboard does) and returns what it registered. */
+    async sync(serveUrl: string): Promise<Map<string, FunctionConfig>> {
+      const response = await fetch(serveUrl, { method: "PUT" });
+      if (!response.ok) throw new Error(`sync failed: ${response.status} ${await response.text()}`);
+      return functions;
+    },
     /** Start calling the app's functions for signup events received from now on. */
     runConfirmations(t: ExecutorTarget) {
       target = t;
     },
     get backlog() {
       return queue.length + active;
-    },
-    /** Resolves when every queued run has finished, or after `timeoutMs`. */
-    idle(timeoutMs: number): Promise<boolean> {
-      if (active === 0 && queue.length === 0) return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(false), timeoutMs);
-        idleWaiters.push(() => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

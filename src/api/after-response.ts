@@ -7,14 +7,20 @@ import type { AppDeps } from "../deps.ts";
 import type { PendingEvent } from "../inngest/build-event.ts";
 import { dispatchEvents } from "../lib/pending-events.ts";
 
-type Deps = Pick<AppDeps, "db" | "inngest" | "logger" | "now">;
+type Deps = Pick<AppDeps, "db" | "inngest" | "logger" | "now" | "eventBatcher">;
 
 /**
- * Workers: `executionCtx.waitUntil` keeps the isolate alive for it. Node (@hono/node-server has no execution
- * context): the promise simply runs on; the timer lets the response be written before the send starts.
+ * Node: the events go to the batcher, whose timer fires after the response is written. Workers:
+ * `executionCtx.waitUntil` keeps the isolate alive for the request's own send; the timer lets the response go
+ * first. (Without either, e.g. app.request without a context, the promise simply runs on.)
  */
 export function dispatchAfterResponse(c: Context, deps: Deps, events: PendingEvent[]): void {
   if (events.length === 0) return;
+  if (deps.eventBatcher) {
+    // Never rejects; a failed batch is recorded on its rows and left for the reconciler.
+    void deps.eventBatcher.send(events);
+    return;
+  }
   const run = new Promise<void>((resolve) => setTimeout(resolve, 0))
     .then(() => dispatchEvents(deps, events))
     .catch((error) => deps.logger.error("dispatch after response failed", { error }))

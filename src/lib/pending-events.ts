@@ -45,7 +45,7 @@ const markOneSent = preparedPerDb((db) =>
     .prepare(),
 );
 
-type DispatchDeps = { db: Db; inngest: InngestClient; logger: Logger; now?: () => Date };
+export type DispatchDeps = { db: Db; inngest: InngestClient; logger: Logger; now?: () => Date };
 
 /**
  * How long a request waits for the event bus. The SDK's own retries give up after about 1.7 s when the bus

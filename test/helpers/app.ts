@@ -19,7 +19,13 @@ let content: ReturnType<typeof loadContentFromDisk> | undefined;
  * tests that need to observe or break the provider.
  */
 export function createTestDeps(
-  options: { env?: RawEnv; now?: () => Date; transport?: (db: Db) => Transport } = {},
+  options: {
+    env?: RawEnv;
+    now?: () => Date;
+    transport?: (db: Db) => Transport;
+    /** Signups' events go through the batcher, as on the Node server. */
+    batchEvents?: boolean;
+  } = {},
 ) {
   const config = testConfig({ INNGEST_DEV: "1", ...options.env });
   const nodeDb = openNodeDb(":memory:");
@@ -35,12 +41,13 @@ export function createTestDeps(
     inngest: createInngestClient(config, { fetch: inngestApi.fetch, logger }),
     ...(options.transport ? { transport: options.transport(nodeDb.db) } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.batchEvents ? { batchEvents: true } : {}),
   });
   return { deps, db: nodeDb.db, sqlite: nodeDb.sqlite, inngestApi, logLines, close: nodeDb.close };
 }
 
 /** The real app over {@link createTestDeps}. */
-export function createTestApp(options: { env?: RawEnv; now?: () => Date } = {}) {
+export function createTestApp(options: { env?: RawEnv; now?: () => Date; batchEvents?: boolean } = {}) {
   const t = createTestDeps(options);
   const app = createApp(t.deps);
   // app.request runs like a Worker request: with an execution context, resolving once the work the route left

@@ -49,4 +49,34 @@ describe("oversized bodies over a real connection", () => {
       }
     });
   }
+
+  // Without a Content-Length the limit cannot be read from the headers: the body is counted as it arrives.
+  const chunked = (text: string) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < text.length; i += 4096)
+          controller.enqueue(new TextEncoder().encode(text.slice(i, i + 4096)));
+        controller.close();
+      },
+    });
+
+  it("a chunked body over the limit gets 413, one under it is read as usual", async () => {
+    t = createTestApp();
+    const base = await listen(t);
+    const send = (body: string) =>
+      fetch(`${base}/api/subscribe`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: chunked(body),
+        duplex: "half",
+      } as RequestInit);
+    const big = await send(
+      JSON.stringify({ email: "a@example.com", consent: true, padding: "x".repeat(64 * 1024) }),
+    );
+    expect(big.status).toBe(413);
+    await big.text();
+    const small = await send(JSON.stringify({ email: "chunked@example.com", consent: true }));
+    expect(small.status).toBe(202);
+    expect(await small.json()).toMatchObject({ status: "accepted" });
+  });
 });
