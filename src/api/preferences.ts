@@ -14,6 +14,7 @@ import { FORMS } from "../subscribers/consent.ts";
 import { isPaused, pauseSubscriber, resumeSubscriber } from "../subscribers/pause.ts";
 import { detailsFormSchema, pauseFormSchema, updateDetails } from "../subscribers/preferences.ts";
 import { findSubscriberById, type Subscriber } from "../subscribers/store.ts";
+import { effectiveTimeZone } from "../subscribers/time-zone.ts";
 import { setTopics, topicChoices } from "../subscribers/topics.ts";
 import { isCrossSite } from "./confirm.ts";
 import { type FieldErrors, fieldErrors } from "./errors.ts";
@@ -45,6 +46,7 @@ export function preferencesRoutes(deps: AppDeps) {
       firstName: subscriber.firstName,
       country: subscriber.country,
       pausedUntil: paused ? subscriber.pausedUntil : null,
+      timeZone: effectiveTimeZone(subscriber, deps.config.brandTimeZone).timeZone,
       welcomeBack: paused && subscriber.pauseWelcomeBack,
     };
   }

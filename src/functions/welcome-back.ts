@@ -1,7 +1,8 @@
 // The gentle note at the end of a break, only for readers who ticked that they want it. Each break starts one run
 // (the paused event's id is per break); the run sleeps until the break's end and then sends only if that same
 // break is still the one on the row: a break made longer has its own run, and one ended early sends nothing
-// (the reader came back by themselves). Keyed by subscriber and break end, so nothing is sent twice.
+// (the reader came back by themselves). Keyed by subscriber and break end, so nothing is sent twice. Like a
+// lesson, the note waits for the reader's daytime (DELIVERY_WINDOW): a break may end at 3 a.m. where they live.
 import { inArray } from "drizzle-orm";
 import { sends } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
@@ -10,6 +11,7 @@ import { welcomeBackEmail } from "../subscribers/emails.ts";
 import { sendToSubscriber } from "../subscribers/send.ts";
 import { findSubscriberById, type Subscriber } from "../subscribers/store.ts";
 import { isInTopic } from "../subscribers/topics.ts";
+import { waitForDeliveryWindow } from "./delivery-window.ts";
 import { mailStep } from "./mail-step.ts";
 
 /** The break that started this run is the one that has just ended, and the reader asked for the note. */
@@ -35,6 +37,7 @@ export function createWelcomeBack(deps: AppDeps) {
     async ({ event, step }) => {
       const { subscriberId, until } = event.data;
       await step.sleepUntil("wait-for-break-end", new Date(until));
+      await waitForDeliveryWindow(step, deps, subscriberId, "welcome-back");
       const check = await step.run("check-break", async () => {
         const subscriber = await findSubscriberById(deps.db, subscriberId);
         if (!stillDue(subscriber, until, deps.now())) return { due: false as const };

@@ -10,6 +10,7 @@ import {
   replies,
   sends,
   subscribers,
+  subscriberTopics,
   suppressions,
 } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
@@ -59,6 +60,8 @@ export async function eraseSubscriber(
       .set({ subscriberId: null, idempotencyKey: sql`'erased:' || ${sends.id}`, updatedAt: now })
       .where(eq(sends.subscriberId, subscriberId)),
     db.delete(consents).where(eq(consents.subscriberId, subscriberId)),
+    // Topic choices (the foreign key cascades too; said here so the list of what goes is complete).
+    db.delete(subscriberTopics).where(eq(subscriberTopics.subscriberId, subscriberId)),
     // Replies are health data: they go with the person, also those matched only by the sender's address.
     db.delete(replies).where(repliesOf(subscriberId, profile.emailHash)),
     db.delete(outbox).where(outboxFor(profile.email)),

@@ -172,6 +172,16 @@ describe("a break", () => {
     expect(after).toContain("Welcome back.");
   });
 
+  it("names the day the break ends in the reader's own time zone", async () => {
+    // 20:00 UTC two weeks on is already the next morning in Tokyo.
+    t = createTestApp({ now: () => new Date("2026-12-02T20:00:00Z") });
+    const r = await reader();
+    t.sqlite.prepare("update subscribers set time_zone = 'Asia/Tokyo' where id = ?").run(r.id);
+    await postForm(t.app, "/preferences/pause", { token: r.token, weeks: "2" });
+    const page = await pageText(await t.app.request(path(r.preferencesUrl)));
+    expect(page).toContain("until 17 December 2026");
+  });
+
   it.each([
     ["4", 4],
     ["12", 12],

@@ -94,6 +94,18 @@ describe("admin API and exports carry topics and breaks", () => {
     expect(cell(second, "paused_until")).toBe(until);
   });
 
+  it("erasure removes the topic choices and their consent records with the person", async () => {
+    t = setup({ now: () => NOW });
+    const [a] = (await seed(t, { count: 1, prefix: "sub_e" })).map((p) => p.id) as [string];
+    await setTopics(t.deps, a, ["events"], { form: "preferences-page" });
+    const topicRows = () => t.sqlite.prepare("select * from subscriber_topics").all();
+    expect(topicRows()).toHaveLength(3);
+    const res = await admin(t, "DELETE", `/api/admin/subscribers/${a}`);
+    expect(res.status).toBe(200);
+    expect(topicRows()).toEqual([]);
+    expect(t.sqlite.prepare("select * from consents").all()).toEqual([]);
+  });
+
   it("a person's data export lists the topic choices they made", async () => {
     t = setup({ now: () => NOW });
     const [a] = (await seed(t, { count: 1, prefix: "sub_d" })).map((p) => p.id) as [string];

@@ -1,6 +1,7 @@
 // welcome-back through @inngest/test with the real SDK, rendering, mailer and send gate: the note goes once, only
 // to a reader who asked for it, only when that same break has ended.
 import { afterEach, describe, expect, it } from "vitest";
+import { sends } from "../../src/db/schema.ts";
 import { createWelcomeBack } from "../../src/functions/welcome-back.ts";
 import { pauseSubscriber, resumeSubscriber } from "../../src/subscribers/pause.ts";
 import { setTopics } from "../../src/subscribers/topics.ts";
@@ -15,10 +16,14 @@ afterEach(() => {
 });
 
 /** A reader on a break, and a clock the break-end sleep moves to its end. */
-async function onBreak(welcomeBack: boolean, weeks: 2 | 4 | 12 = 2) {
-  let clock = new Date("2026-12-02T10:00:00Z");
-  j = journeyDeps({ now: () => clock });
-  const { id, email } = await seedSubscriber(j.db, { firstName: "Ana", country: "IE" });
+async function onBreak(
+  welcomeBack: boolean,
+  weeks: 2 | 4 | 12 = 2,
+  options: { start?: string; country?: string; env?: Record<string, string> } = {},
+) {
+  let clock = new Date(options.start ?? "2026-12-02T10:00:00Z");
+  j = journeyDeps({ now: () => clock, ...(options.env ? { env: options.env } : {}) });
+  const { id, email } = await seedSubscriber(j.db, { firstName: "Ana", country: options.country ?? "IE" });
   const paused = await pauseSubscriber(j.deps, id, { weeks, welcomeBack });
   if (paused.outcome !== "paused") throw new Error("not paused");
   const event = {
@@ -34,7 +39,16 @@ async function onBreak(welcomeBack: boolean, weeks: 2 | 4 | 12 = 2) {
       },
     },
   ];
-  return { id, email, until: paused.until, event, wake, deps: j.deps, setClock: (d: Date) => (clock = d) };
+  return {
+    id,
+    email,
+    until: paused.until,
+    event,
+    wake,
+    deps: j.deps,
+    setClock: (d: Date) => (clock = d),
+    clock: () => clock,
+  };
 }
 
 describe("welcome-back", () => {
@@ -73,6 +87,29 @@ describe("welcome-back", () => {
     const replay = await runFunction(fn, r.event, r.wake());
     expect(replay.result).toMatchObject({ sent: false, reason: "already-sent" });
     expect(outboxRows(j?.sqlite as never)).toHaveLength(1);
+  });
+
+  it("waits for the reader's daytime: a break ending at 3 a.m. in New York sends the note at 8 a.m. there", async () => {
+    // Two weeks from 08:00 UTC is 03:00 in New York (a US reader without a zone of their own).
+    const r = await onBreak(true, 2, {
+      start: "2026-12-02T08:00:00Z",
+      country: "US",
+      env: { DELIVERY_WINDOW: "08:00-20:00" },
+    });
+    const opening = "2026-12-16T13:00:00.000Z";
+    const { result, ctx } = await runFunction(createWelcomeBack(r.deps), r.event, [
+      ...r.wake(),
+      {
+        id: "wait-window-welcome-back",
+        handler() {
+          r.setClock(new Date(opening));
+        },
+      },
+    ]);
+    expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-window-welcome-back", opening);
+    expect(result).toMatchObject({ sent: true });
+    const [row] = await r.deps.db.select().from(sends);
+    expect(row?.createdAt.toISOString()).toBe(opening);
   });
 
   it("says nothing of lessons to a reader who left the series", async () => {

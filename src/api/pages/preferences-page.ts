@@ -19,6 +19,8 @@ export type PreferencesView = {
   country: string | null;
   /** Set while the reader is on a break. */
   pausedUntil: Date | null;
+  /** The reader's time zone (their own, their country's or the brand's), for the day the break ends. */
+  timeZone: string;
   welcomeBack: boolean;
 };
 
@@ -38,13 +40,13 @@ const COUNTRIES: [code: string, label: string][] = [
   ["IE", "Ireland"],
 ];
 
-/** "16 December 2026": the day a break ends, in UTC until readers have time zones. */
-export function breakEndDate(until: Date): string {
+/** "16 December 2026": the day a break ends where the reader lives. */
+export function breakEndDate(until: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {
     day: "numeric",
     month: "long",
     year: "numeric",
-    timeZone: "UTC",
+    timeZone,
   }).format(until);
 }
 
@@ -175,7 +177,7 @@ ${
   paused
     ? html`<section class="notice" aria-labelledby="on-break">
   <h2 id="on-break">You're taking a break</h2>
-  <p>We won't send you any newsletter email until ${breakEndDate(paused)}${view.welcomeBack ? ", and then a short note to say hello" : ""}. The lessons carry on where they stopped.</p>
+  <p>We won't send you any newsletter email until ${breakEndDate(paused, view.timeZone)}${view.welcomeBack ? ", and then a short note to say hello" : ""}. The lessons carry on where they stopped.</p>
   <form method="post" action="/preferences/resume">
     <input type="hidden" name="token" value="${view.token}">
     <button type="submit">End my break now</button>
