@@ -46,26 +46,41 @@ describe("admin auth", () => {
     ["GET", "/api/admin/subscribers/export"],
   ];
 
-  it("answers 401 without a token and with a wrong one, and serves the right one", async () => {
+  const request = (method: string, path: string, body: unknown, authorization?: string) =>
+    t.app.request(path, {
+      method,
+      ...(body ? { body: JSON.stringify(body) } : {}),
+      headers: {
+        ...(body ? { "content-type": "application/json" } : {}),
+        ...(authorization ? { authorization } : {}),
+      },
+    });
+
+  it("answers 401 unauthorized on every admin route without a token, and writes nothing", async () => {
     t = setup();
     for (const [method, path, body] of routes) {
-      const init = {
-        method,
-        ...(body ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
-      };
-      const missing = await t.app.request(path, init);
+      const missing = await request(method, path, body);
       expect(missing.status, `${method} ${path} without a token`).toBe(401);
       expect(((await missing.json()) as ErrorBody).error.code).toBe("unauthorized");
-      const wrong = await t.app.request(path, {
-        ...init,
-        headers: { ...init.headers, authorization: "Bearer test-admin-token-0123456789abcdeX" },
-      });
+    }
+    expect(await t.db.select().from(campaigns)).toHaveLength(0);
+  });
+
+  it("answers 401 on every admin route with a wrong token, writes nothing and logs no token", async () => {
+    t = setup();
+    for (const [method, path, body] of routes) {
+      const wrong = await request(method, path, body, "Bearer test-admin-token-0123456789abcdeX");
       expect(wrong.status, `${method} ${path} with a wrong token`).toBe(401);
     }
+    expect(await t.db.select().from(campaigns)).toHaveLength(0);
+    expect(t.logLines.join("\n")).not.toContain("test-admin-token");
+  });
+
+  it("serves the right token", async () => {
+    t = setup();
     expect((await admin(t, "GET", "/api/admin/campaigns")).status).toBe(200);
     expect((await admin(t, "POST", "/api/admin/campaigns", inline)).status).toBe(201);
     expect((await admin(t, "GET", "/api/admin/subscribers")).status).toBe(200);
-    // Nothing was created by the refused requests.
     expect(await t.db.select().from(campaigns)).toHaveLength(1);
     expect(t.logLines.join("\n")).not.toContain("test-admin-token");
   });
@@ -85,27 +100,49 @@ describe("validation", () => {
     );
   });
 
-  it("refuses a template plus inline content, an unknown template, unknown keys and reserved placeholders", async () => {
+  const created = async () => (await t.db.select().from(campaigns)).length;
+
+  it("refuses a template plus inline content, naming the inline field", async () => {
     t = setup();
     const both = await admin(t, "POST", "/api/admin/campaigns", {
       templateId: "questions-for-your-clinician",
       subject: "Hello there",
     });
     expect(((await both.json()) as ErrorBody).error.fields).toHaveProperty("subject");
+    expect(await created()).toBe(0);
+  });
+
+  it("refuses an unknown template by name", async () => {
+    t = setup();
     const unknown = await admin(t, "POST", "/api/admin/campaigns", { templateId: "no-such-template" });
     expect(unknown.status).toBe(422);
     expect(((await unknown.json()) as ErrorBody).error.fields?.templateId?.[0]).toContain("no-such-template");
+    expect(await created()).toBe(0);
+  });
+
+  it("refuses unknown keys", async () => {
+    t = setup();
     const extra = await admin(t, "POST", "/api/admin/campaigns", { ...inline, audiance: {} });
     expect(extra.status).toBe(422);
+    expect(await created()).toBe(0);
+  });
+
+  it("refuses the reserved personalisation placeholders in the content", async () => {
+    t = setup();
     const placeholder = await admin(t, "POST", "/api/admin/campaigns", {
       ...inline,
       bodyMarkdown: "Hi %%HM_FIRST_NAME%%",
     });
     expect(((await placeholder.json()) as ErrorBody).error.fields).toHaveProperty("bodyMarkdown");
+    expect(await created()).toBe(0);
+  });
+
+  it("refuses an author who is not in the registry", async () => {
+    t = setup();
     const unknownAuthor = await admin(t, "POST", "/api/admin/campaigns", { ...inline, authorId: "nobody" });
     expect(unknownAuthor.status).toBe(422);
     expect(((await unknownAuthor.json()) as ErrorBody).error.fields).toHaveProperty("authorId");
-    expect(await t.db.select().from(campaigns)).toHaveLength(0);
+    expect(await created()).toBe(0);
   });
 
   it("refuses a malformed id in the path with a field message", async () => {
@@ -121,10 +158,14 @@ describe("validation", () => {
     }
   });
 
-  it("validates send, test and list input", async () => {
+  const draft = async () => {
     const now = new Date("2026-11-27T10:00:00Z");
     t = setup({ now: () => now });
-    const id = await createCampaign(t);
+    return createCampaign(t);
+  };
+
+  it("refuses a send time in the past or without a zone, and the campaign stays a draft", async () => {
+    const id = await draft();
     const past = await admin(t, "POST", `/api/admin/campaigns/${id}/send`, {
       scheduledAt: "2026-11-27T09:59:00Z",
     });
@@ -134,15 +175,32 @@ describe("validation", () => {
       scheduledAt: "2026-12-01 09:00",
     });
     expect(((await noZone.json()) as ErrorBody).error.fields).toHaveProperty("scheduledAt");
+    expect((await campaignRow(t, id)).status).toBe("draft");
+  });
+
+  it("refuses a test send to more than five addresses or to a malformed one", async () => {
+    const id = await draft();
     const tooMany = await admin(t, "POST", `/api/admin/campaigns/${id}/test`, {
       to: ["a@x.org", "b@x.org", "c@x.org", "d@x.org", "e@x.org", "f@x.org"],
     });
     expect(((await tooMany.json()) as ErrorBody).error.fields).toHaveProperty("to");
     const badAddress = await admin(t, "POST", `/api/admin/campaigns/${id}/test`, { to: ["not-an-address"] });
     expect(((await badAddress.json()) as ErrorBody).error.fields).toHaveProperty("to.0");
+  });
+
+  it("refuses a list limit over 100", async () => {
+    await draft();
     expect((await admin(t, "GET", "/api/admin/campaigns?limit=1000")).status).toBe(422);
+  });
+
+  it("answers 404 for a campaign that does not exist", async () => {
+    await draft();
     expect((await admin(t, "GET", "/api/admin/campaigns/cmp_missing")).status).toBe(404);
     expect((await admin(t, "POST", "/api/admin/campaigns/cmp_missing/send", {})).status).toBe(404);
+  });
+
+  it("answers 400 for a malformed JSON body, and the campaign stays a draft", async () => {
+    const id = await draft();
     const malformed = await t.app.request(`/api/admin/campaigns/${id}/send`, {
       method: "POST",
       headers: {

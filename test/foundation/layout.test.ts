@@ -95,6 +95,14 @@ describe("src/ layout", () => {
     expect(folderCycles(graph)).toEqual([["a", "b", "c", "a"]]);
   });
 
+  it("has a row in the README's layout table for every folder", () => {
+    const readme = readFileSync(resolve(SRC, "../README.md"), "utf8");
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(folders.filter((name) => !readme.includes(`| \`src/${name}/\` |`))).toEqual([]);
+  });
+
   it("sees the folders' imports (the graph is not empty)", () => {
     expect(folderGraph().get("api")?.has("subscribers")).toBe(true);
   });

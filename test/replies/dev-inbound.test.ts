@@ -66,7 +66,7 @@ describe("/dev/inbound", () => {
     expect(alert?.text).toContain("I don't want to be here any more");
   });
 
-  it("the JSON endpoint answers 202 with the queued event, and 422 with field messages for bad input", async () => {
+  it("the JSON endpoint answers 202 with the queued event, which carries neither the address nor the words", async () => {
     t = createTestApp();
     const ok = await postJson(t.app, "/dev/inbound.json", { from: "a@example.com", text: "unsubscribe" });
     expect(ok.status).toBe(202);
@@ -75,7 +75,10 @@ describe("/dev/inbound", () => {
     expect(t.inngestApi.named("newsletter/reply.received").map((e) => e.id)).toEqual([body.eventId]);
     // The event carries where the message is, never the address or the words.
     expect(JSON.stringify(t.inngestApi.events)).not.toContain("a@example.com");
+  });
 
+  it("the JSON endpoint answers 422 with field messages for bad input, and 400 for malformed JSON", async () => {
+    t = createTestApp();
     const bad = await postJson(t.app, "/dev/inbound.json", { from: "not-an-address", text: 5 });
     expect(bad.status).toBe(422);
     const error = (await bad.json()) as { error: { fields: Record<string, string[]> } };
@@ -89,7 +92,10 @@ describe("/dev/inbound", () => {
         })
       ).status,
     ).toBe(400);
+  });
 
+  it("the form answers 422 with a message when the sender is missing", async () => {
+    t = createTestApp();
     const form = await postForm(t.app, "/dev/inbound", { from: "", text: "hi" });
     expect(form.status).toBe(422);
     expect(await form.text()).toContain("Enter the reader");
