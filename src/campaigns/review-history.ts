@@ -1,5 +1,5 @@
 // A campaign's review history, oldest first, as the campaign page and the admin API show it.
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { campaignReviews } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { loadCampaign } from "./broadcast.ts";
@@ -23,7 +23,9 @@ export async function reviewHistory(
     .select()
     .from(campaignReviews)
     .where(eq(campaignReviews.campaignId, campaignId))
-    .orderBy(asc(campaignReviews.at), asc(campaignReviews.id));
+    // Entries written in the same millisecond (a fixed test clock, or a quick API script) keep the order they
+    // were written in: rowid grows with each insert, where the random id would shuffle them.
+    .orderBy(asc(campaignReviews.at), sql`rowid`);
   return {
     ok: true,
     history: rows.map((r) => ({
