@@ -9,8 +9,13 @@
 //              so the wall time excludes the provider rate limit (reported separately).
 //   naive      the same page reads and provider calls, but a full React Email render per recipient, on a sample,
 //              scaled up.
+//   zones      (issue 14) the same broadcast, on a second database of 100,000 subscribers spread over 24 time
+//              zones (one per whole-hour offset), sent "at 9:00 in each reader's time zone": the plan step, a sleep
+//              per slot (returning at once here) and every slot's pages read from the zone index.
 // Targets (issue 5): <= 1,000 provider calls, <= 1,200 Inngest steps, >= 20,000 emails prepared per second,
-// peak RSS < 256 MB. Exits 1 when one is missed.
+// peak RSS < 256 MB. The 24-zone run keeps the last three; its provider calls cannot reach 1,000 exactly,
+// because a batch never mixes zones, so each zone's group may end in one part-filled batch: its bound is
+// 1,000 + 23 (one per zone after the first). Exits 1 when a target is missed.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -110,7 +115,35 @@ const LOCALES = ["en", "en", "en-US", "en-GB", "es", "en-CA"];
 const COUNTRIES = ["US", "US", "US", "CA", "GB", "IE", "AU", "DE", null];
 const NAMES = ["Sam", "Zoë O'Brien", "Ana & Bo", 'Jo "JJ"', "Émile", "Priya", "Kwame", "Li", "<Mx> Lee"];
 
-async function seed(dbPath: string, stubUrl: string) {
+/** One zone per whole-hour offset from UTC-11 to UTC+12 in December (DST included), for the zones run. */
+export const BENCH_ZONES = [
+  "Pacific/Pago_Pago",
+  "Pacific/Honolulu",
+  "America/Anchorage",
+  "America/Los_Angeles",
+  "America/Denver",
+  "America/Chicago",
+  "America/New_York",
+  "America/Halifax",
+  "America/Argentina/Buenos_Aires",
+  "Atlantic/South_Georgia",
+  "Atlantic/Azores",
+  "Europe/London",
+  "Europe/Berlin",
+  "Europe/Athens",
+  "Europe/Moscow",
+  "Asia/Dubai",
+  "Asia/Karachi",
+  "Asia/Dhaka",
+  "Asia/Bangkok",
+  "Asia/Singapore",
+  "Asia/Tokyo",
+  "Australia/Brisbane",
+  "Pacific/Noumea",
+  "Pacific/Fiji",
+];
+
+async function seed(dbPath: string, stubUrl: string, options: { zones?: readonly string[] } = {}) {
   const { deps, sqlite, close } = appDeps(dbPath, stubUrl);
   const rows = await Promise.all(
     Array.from({ length: RECIPIENTS }, async (_, i) => {
@@ -126,11 +159,23 @@ async function seed(dbPath: string, stubUrl: string) {
     }),
   );
   const insert = sqlite.prepare(
-    "insert into subscribers (id, email, email_hash, first_name, status, locale, country, source, tags, confirmed_at) values (?, ?, ?, ?, 'active', ?, ?, 'bench', '[\"news\"]', ?)",
+    "insert into subscribers (id, email, email_hash, first_name, status, locale, country, source, tags, confirmed_at, time_zone) values (?, ?, ?, ?, 'active', ?, ?, 'bench', '[\"news\"]', ?, ?)",
   );
   const now = Date.now();
+  const zones = options.zones;
   sqlite.transaction(() => {
-    for (const r of rows) insert.run(r.id, r.email, r.hash, r.firstName, r.locale, r.country, now);
+    rows.forEach((r, i) => {
+      insert.run(
+        r.id,
+        r.email,
+        r.hash,
+        r.firstName,
+        r.locale,
+        r.country,
+        now,
+        zones ? zones[i % zones.length] : null,
+      );
+    });
   })();
   const make = async () => {
     const created = await createCampaign(deps, {
@@ -142,6 +187,13 @@ async function seed(dbPath: string, stubUrl: string) {
     await deps.db.update(campaigns).set({ status: "sending" }).where(eq(campaigns.id, created.campaign.id));
     return created.campaign.id;
   };
+  if (zones) {
+    // As POST /send with localTime "09:00" leaves it.
+    const id = await make();
+    await deps.db.update(campaigns).set({ localSendTime: "09:00" }).where(eq(campaigns.id, id));
+    close();
+    return { broadcast: id, naive: id };
+  }
   const ids = { broadcast: await make(), naive: await make() };
   close();
   return ids;
@@ -408,14 +460,21 @@ async function main() {
     const batched = await runChild(["broadcast", db, stub.url, ids.broadcast]);
     console.info(`naive per-recipient render on ${fmt(NAIVE_SAMPLE)} recipients ...`);
     const naive = await runChild(["naive", db, stub.url, ids.naive]);
-    report(batched, naive);
+    const zonedDb = join(dir, "bench-zones.sqlite");
+    console.info(
+      `seeding ${fmt(RECIPIENTS)} subscribers over ${BENCH_ZONES.length} time zones into ${zonedDb} ...`,
+    );
+    const zonedIds = await seed(zonedDb, stub.url, { zones: BENCH_ZONES });
+    console.info("broadcasting at 9:00 in each reader's time zone ...");
+    const zoned = await runChild(["broadcast", zonedDb, stub.url, zonedIds.broadcast]);
+    report(batched, naive, zoned);
   } finally {
     stub.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function report(b: PhaseResult, n: PhaseResult) {
+function report(b: PhaseResult, n: PhaseResult, z: PhaseResult) {
   const preparedPerSec = (r: PhaseResult) => r.recipients / (r.prepareMs / 1000);
   const scale = RECIPIENTS / n.recipients;
   const rows: [string, string, string][] = [
@@ -462,6 +521,22 @@ function report(b: PhaseResult, n: PhaseResult) {
     [`prepared ${fmt(preparedPerSec(b))}/s >= 20,000`, preparedPerSec(b) >= 20_000],
     [`peak RSS ${fmt(b.peakRssMb)} MB < 256 MB`, b.peakRssMb < 256],
   ];
+  const zoneCallBound = 1000 + BENCH_ZONES.length - 1;
+  console.info(
+    `\n9:00 in each reader's time zone, ${fmt(z.recipients)} recipients over ${BENCH_ZONES.length} zones:\n` +
+      `  provider calls ${fmt(z.providerCalls)}, Inngest steps / runs ${fmt(z.steps)} / ${fmt(z.runs)}, ` +
+      `prepared ${fmt(preparedPerSec(z))}/s (prepare ${fmt(z.prepareMs / 1000, 2)} s), ` +
+      `wall ${fmt(z.wallMs / 1000, 1)} s, peak RSS ${fmt(z.peakRssMb)} MB, live heap ${z.liveHeapMb[0]} -> ${z.liveHeapMb[1]} MB`,
+  );
+  targets.push(
+    [
+      `24 zones: provider calls ${fmt(z.providerCalls)} <= ${fmt(zoneCallBound)} (one part-filled batch per zone at most)`,
+      z.providerCalls <= zoneCallBound,
+    ],
+    [`24 zones: Inngest steps ${fmt(z.steps)} <= 1,200`, z.steps <= 1200],
+    [`24 zones: prepared ${fmt(preparedPerSec(z))}/s >= 20,000`, preparedPerSec(z) >= 20_000],
+    [`24 zones: peak RSS ${fmt(z.peakRssMb)} MB < 256 MB`, z.peakRssMb < 256],
+  );
   console.info("\ntargets:");
   for (const [label, ok] of targets) console.info(`  ${ok ? "PASS" : "FAIL"}  ${label}`);
   if (targets.some(([, ok]) => !ok)) process.exitCode = 1;

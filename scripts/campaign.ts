@@ -6,7 +6,7 @@
 //   submit  <id>                                   clinical review: submit, then a reviewer approves or returns
 //   approve <id> --reviewer <email>   |   return <id> --reviewer <email> --comment TEXT
 //   report  <id>
-//   send    <id> [--at 2026-12-01T09:00:00Z] [--ack-warnings] [--no-watch]
+//   send    <id> [--at 2026-12-01T09:00:00Z | --local-time 09:00 [--local-date 2026-12-05]] [--ack-warnings] [--no-watch]
 //   cancel  <id>
 //   resume  <id> [--ack-complaint-rate] [--no-watch]
 //   status  <id> [--watch]
@@ -42,7 +42,7 @@ const USAGE = `usage: npm run campaign -- <command> [options]
   approve <id> --reviewer EMAIL         a reviewer account approves it (never its writer or submitter)
   return  <id> --reviewer EMAIL --comment TEXT      a reviewer sends it back
   report  <id>                          audience, sent, delivered, bounced, complained, unsubscribed, failed
-  send    <id> [--at ISO-DATE-TIME] [--ack-warnings] [--no-watch]
+  send    <id> [--at ISO-DATE-TIME | --local-time HH:MM [--local-date YYYY-MM-DD]] [--ack-warnings] [--no-watch]
   cancel  <id>
   resume  <id> [--ack-complaint-rate] [--no-watch]
   status  <id> [--watch] [--timeout SECONDS]
@@ -54,6 +54,7 @@ const USAGE = `usage: npm run campaign -- <command> [options]
   subscribers export [--out FILE.csv] [--status S] [--tag T] [--country C] [--locale L]
 send and resume also take --timeout SECONDS (default 120: stop watching when nothing moves for that long);
 send refuses a campaign that nobody matches unless --allow-empty.
+--local-time 09:00 sends each reader's group at 09:00 in their own time zone (on --local-date, else the next 09:00).
 environment: APP_URL (default http://127.0.0.1:3000), ADMIN_TOKEN (default: the development token)`;
 
 const TERMINAL = new Set(["sent", "cancelled", "failed", "paused", "draft"]);
@@ -65,6 +66,8 @@ const options = {
   "body-file": { type: "string" },
   author: { type: "string" },
   source: { type: "string", multiple: true },
+  "local-time": { type: "string" },
+  "local-date": { type: "string" },
   name: { type: "string" },
   tag: { type: "string", multiple: true },
   locale: { type: "string", multiple: true },
@@ -317,6 +320,8 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
                 param: { id: campaignId },
                 json: {
                   ...(values.at ? { scheduledAt: values.at } : {}),
+                  ...(values["local-time"] ? { localTime: values["local-time"] } : {}),
+                  ...(values["local-date"] ? { localDate: values["local-date"] } : {}),
                   ...(values["ack-warnings"] ? { acknowledgeWarnings: true } : {}),
                   ...(values["allow-empty"] ? { allowEmpty: true } : {}),
                 },
@@ -329,6 +334,13 @@ export async function runCampaignCli(argv: string[], io: CliIo): Promise<number>
         const { campaign, dispatched } = await res.json();
         io.out(`${command === "send" ? "send requested" : "resumed"}: ${progressLine(campaign)}\n`);
         if (!dispatched) io.out("The event bus did not answer; the server will retry it shortly.\n");
+        if (campaign.localTime) {
+          const on = campaign.localTime.date ? ` on ${campaign.localTime.date}` : "";
+          io.out(
+            `Each reader's group goes at ${campaign.localTime.time}${on} in their own time zone; check with: status ${campaignId}\n`,
+          );
+          return 0;
+        }
         if (values["no-watch"] || campaign.status === "scheduled") return 0;
         return watch(campaignId);
       }

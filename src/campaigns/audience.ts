@@ -10,6 +10,7 @@ import type { Db } from "../db/client.ts";
 import { type CampaignAudience, sends, subscribers, suppressions } from "../db/schema.ts";
 import { MAX_BATCH } from "../mail/types.ts";
 import { segmentConditions } from "../subscribers/segment.ts";
+import { inZoneKey } from "../subscribers/time-zone.ts";
 import { type AudiencePreferences, preferenceConditions, topicConditions } from "./topic-audience.ts";
 
 /** One page is one provider batch call, so a page is as large as a batch may be. */
@@ -30,26 +31,42 @@ function notYetSent(campaignId: string): SQL {
 }
 
 /**
- * The next `limit` eligible recipients after `afterId` in id order: active, in the segment, not suppressed and
- * without a sends row for this campaign. Callers ask for PAGE_SIZE + 1 to learn whether another page follows.
+ * Who may get this campaign now: active, in the segment and the campaign's topics, not on a break, not
+ * suppressed, without a sends row for it. The local-time plan (src/campaigns/local-time.ts) uses the same list.
  */
-export async function readEligiblePage(
-  db: Db,
-  input: {
-    campaignId: string;
-    audience: CampaignAudience;
-    afterId: string | null;
-    limit: number;
-    preferences: AudiencePreferences;
-  },
-): Promise<Recipient[]> {
-  const conditions = [
+export function eligibleConditions(
+  campaignId: string,
+  audience: CampaignAudience,
+  preferences: AudiencePreferences,
+): SQL[] {
+  return [
     eq(subscribers.status, "active"),
-    ...(input.afterId === null ? [] : [gt(subscribers.id, input.afterId)]),
-    ...segmentConditions(input.audience),
-    ...preferenceConditions(input.audience, input.preferences),
+    ...segmentConditions(audience),
+    ...preferenceConditions(audience, preferences),
     notSuppressed,
-    notYetSent(input.campaignId),
+    notYetSent(campaignId),
+  ];
+}
+
+type PageInput = {
+  campaignId: string;
+  audience: CampaignAudience;
+  afterId: string | null;
+  limit: number;
+  preferences: AudiencePreferences;
+  /** Only people with this zone key (a local-time campaign's slot; src/campaigns/local-time.ts). */
+  zoneKey?: string | undefined;
+};
+
+/**
+ * The next `limit` eligible recipients after `afterId` in id order. Callers ask for PAGE_SIZE + 1 to learn
+ * whether another page follows. With a zone key the read is a range on subscribers_status_zone_id.
+ */
+export function eligiblePageQuery(db: Db, input: PageInput) {
+  const conditions = [
+    ...(input.afterId === null ? [] : [gt(subscribers.id, input.afterId)]),
+    ...(input.zoneKey === undefined ? [] : [inZoneKey(input.zoneKey)]),
+    ...eligibleConditions(input.campaignId, input.audience, input.preferences),
   ];
   return db
     .select({
@@ -63,6 +80,10 @@ export async function readEligiblePage(
     .where(and(...conditions))
     .orderBy(asc(subscribers.id))
     .limit(input.limit);
+}
+
+export async function readEligiblePage(db: Db, input: PageInput): Promise<Recipient[]> {
+  return eligiblePageQuery(db, input);
 }
 
 /**

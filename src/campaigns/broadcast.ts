@@ -43,6 +43,8 @@ export async function campaignSchedule(deps: Pick<BroadcastDeps, "db">, campaign
   return {
     status: (campaign?.status ?? "missing") as CampaignStatus | "missing",
     scheduledAt: campaign?.scheduledAt?.toISOString() ?? null,
+    /** Set for "at 9:00 in each reader's time zone" (src/campaigns/local-time.ts). */
+    localTime: campaign?.localSendTime ?? null,
   };
 }
 
@@ -123,7 +125,7 @@ function recordSendsStatement(
  */
 export async function sendCampaignPage(
   deps: BroadcastDeps,
-  input: { campaignId: string; afterId: string | null },
+  input: { campaignId: string; afterId: string | null; zoneKey?: string | undefined },
   options: PageOptions,
 ): Promise<PageResult> {
   const started = performance.now();
@@ -140,6 +142,7 @@ export async function sendCampaignPage(
     afterId: input.afterId,
     limit: PAGE_SIZE + 1,
     preferences: { topics: deps.content.topics, now: deps.now() },
+    ...(input.zoneKey === undefined ? {} : { zoneKey: input.zoneKey }),
   });
   const page = rows.slice(0, PAGE_SIZE);
   const more = rows.length > PAGE_SIZE;

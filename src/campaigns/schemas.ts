@@ -161,8 +161,32 @@ export const sendCampaignSchema = z
     acknowledgeWarnings: z.boolean({ error: "acknowledgeWarnings must be true or false." }).optional(),
     /** A campaign that nobody matches is refused unless this says it is meant (e.g. a scheduled test run). */
     allowEmpty: z.boolean({ error: "allowEmpty must be true or false." }).optional(),
+    /** "09:00": each reader gets it at this time in their own zone (src/campaigns/local-time.ts). */
+    localTime: z
+      .string({ error: 'Use a local time like "09:00".' })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a local time like "09:00" (24-hour clock).')
+      .optional(),
+    /** With localTime: the local date; without it, the next such time in each zone. */
+    localDate: z.iso.date({ error: 'Use a local date like "2026-12-05".' }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.localTime !== undefined && value.scheduledAt !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["localTime"],
+        message:
+          "Give either scheduledAt (one moment for everyone) or localTime (each reader's own), not both.",
+      });
+    }
+    if (value.localDate !== undefined && value.localTime === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["localDate"],
+        message: 'localDate needs a localTime, like "09:00".',
+      });
+    }
+  });
 export type SendCampaignInput = z.output<typeof sendCampaignSchema>;
 
 /** Checks a schedule against the clock; returns the problem, if any. */

@@ -14,6 +14,7 @@ import type { Campaign } from "./build-emails.ts";
 import { relint, unsafe } from "./content-check.ts";
 import { contentHash } from "./content-hash.ts";
 import { cancelledEvent, resumeRequestedEvent, sendRequestedEvent } from "./events.ts";
+import { localSchedule } from "./local-time.ts";
 import { type Failure, notFound, type Result } from "./result.ts";
 import { type SendCampaignInput, scheduleProblem } from "./schemas.ts";
 import { type CampaignView, campaignView } from "./view.ts";
@@ -64,8 +65,17 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
   if (!approved) return reviewRequired(campaign);
 
   const now = deps.now();
-  const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : null;
-  const problem = scheduledAt ? scheduleProblem(scheduledAt, now) : undefined;
+  const local = localSchedule(input, now);
+  if ("problem" in local) {
+    return {
+      ok: false,
+      code: "validation_failed",
+      message: "Some fields are invalid.",
+      fields: { localDate: [local.problem] },
+    };
+  }
+  const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : local.startAt;
+  const problem = input.scheduledAt && scheduledAt ? scheduleProblem(scheduledAt, now) : undefined;
   if (problem) {
     return {
       ok: false,
@@ -110,7 +120,14 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
     campaign,
     deps.db
       .update(campaigns)
-      .set({ status: to, scheduledAt, lintWarnings: warnings, updatedAt: now })
+      .set({
+        status: to,
+        scheduledAt,
+        localSendTime: input.localTime ?? null,
+        localSendDate: input.localDate ?? null,
+        lintWarnings: warnings,
+        updatedAt: now,
+      })
       .where(
         and(
           eq(campaigns.id, id),

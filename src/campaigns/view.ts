@@ -20,6 +20,8 @@ export function campaignView(c: Campaign, detail = false) {
     status: c.status,
     statusReason: c.statusReason,
     scheduledAt: c.scheduledAt?.toISOString() ?? null,
+    /** "At 09:00 in each reader's time zone" (and the local date, if one was given); null for one moment. */
+    localTime: c.localSendTime ? { time: c.localSendTime, date: c.localSendDate } : null,
     startedAt: c.startedAt?.toISOString() ?? null,
     finishedAt: c.finishedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),

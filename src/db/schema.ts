@@ -53,6 +53,30 @@ export type ReviewState = (typeof REVIEW_STATES)[number];
 export const REVIEW_ACTIONS = ["submitted", "approved", "returned", "voided"] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
+/**
+ * A default zone for each country the crisis lines cover (src/emails/components/crisis-lines.ts), for people
+ * whose browser gave none. Countries with several zones get a guess, the zone most of the population lives in:
+ * US → New York (Eastern holds about half the US population; a reader in California then gets lessons between
+ * 05:00 and 17:00 Pacific, still never at night) and Canada → Toronto. Kept here because the index below is
+ * built on it: changing it needs a migration that rebuilds subscribers_status_zone_id.
+ */
+export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
+  US: "America/New_York",
+  CA: "America/Toronto",
+  GB: "Europe/London",
+  UK: "Europe/London",
+  IE: "Europe/Dublin",
+};
+
+/**
+ * A subscriber's zone as far as the row says it: their own, else their country's default; NULL means the
+ * brand's (BRAND_TIME_ZONE, config, so not in the index). Literal SQL, identical in the index and in queries,
+ * so SQLite can answer "everyone in zone Z, in id order" from the index (src/campaigns/audience.ts).
+ */
+export const ZONE_KEY_SQL = `coalesce("time_zone", case upper("country") ${Object.entries(COUNTRY_TIME_ZONES)
+  .map(([country, zone]) => `when '${country}' then '${zone}'`)
+  .join(" ")} end)`;
+
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
 
@@ -93,6 +117,7 @@ export const subscribers = sqliteTable(
     uniqueIndex("subscribers_email_unique").on(t.email),
     uniqueIndex("subscribers_email_hash_unique").on(t.emailHash),
     index("subscribers_status_id").on(t.status, t.id),
+    index("subscribers_status_zone_id").on(t.status, sql.raw(ZONE_KEY_SQL), t.id),
   ],
 );
 

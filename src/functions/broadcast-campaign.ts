@@ -13,6 +13,7 @@
 // (another sender on the same Resend team) surfaces as RetryAfterError and the step retries after retry-after.
 
 import { campaignSchedule, startSending } from "../campaigns/broadcast.ts";
+import { planLocalSend } from "../campaigns/local-time.ts";
 import type { AppDeps } from "../deps.ts";
 import { campaignSendRequested } from "../inngest/events.ts";
 import { broadcastRunRules, type RunOptions, runOptions, runPages } from "./broadcast-run.ts";
@@ -42,7 +43,12 @@ export function createBroadcastCampaign(deps: AppDeps, overrides: Partial<RunOpt
       const started = await step.run("start-sending", () => startSending(deps, campaignId));
       if (started.status !== "sending") return { outcome: "skipped" as const, status: started.status };
 
-      return runPages(step, deps, { campaignId, requestId, afterId: null, chunk: 0 }, options);
+      // "At 9:00 in each reader's time zone": the slots are planned once, now that the campaign has started.
+      const plan = schedule.localTime
+        ? await step.run("plan-local-times", () => planLocalSend(deps, campaignId))
+        : [];
+      const local = plan.length > 0 ? { plan, slot: 0 } : undefined;
+      return runPages(step, deps, { campaignId, requestId, afterId: null, chunk: 0, local }, options);
     },
   );
 }

@@ -16,8 +16,8 @@ export function createBroadcastChunk(deps: AppDeps, overrides: Partial<RunOption
       ...broadcastRunRules(deps),
     },
     async ({ event, step }) => {
-      const { campaignId, requestId, afterId, chunk } = event.data;
-      return runPages(step, deps, { campaignId, requestId, afterId, chunk }, options);
+      const { campaignId, requestId, afterId, chunk, local } = event.data;
+      return runPages(step, deps, { campaignId, requestId, afterId, chunk, local }, options);
     },
   );
 }

@@ -9,7 +9,7 @@
 // the shared lane, see broadcast-campaign.ts) is the bottleneck, so parallel children would only queue behind
 // each other; and in a chain the run that finds nobody left is the one that marks the campaign sent, with no
 // cross-run bookkeeping to get wrong.
-import type { GetStepTools } from "inngest";
+import { type GetStepTools, NonRetriableError } from "inngest";
 import {
   type BroadcastDeps,
   failCampaign,
@@ -75,37 +75,83 @@ export function runOptions(
   };
 }
 
+/**
+ * A local-time campaign's plan, as the hand-over event carries it. `startSlot`: the hand-over came as the
+ * previous slot ended, so this run starts `slot` from its beginning (afterId then only names the last recipient
+ * handled, which keeps every hand-over's idempotency key distinct).
+ */
+export type LocalRun = {
+  plan: { at: string; zone: string }[];
+  slot: number;
+  startSlot?: boolean | undefined;
+};
+
+/**
+ * Pages of the campaign until nobody is left, or until this run's page budget is spent and a fresh run takes
+ * over. For a local-time campaign (`local`), each slot of the plan (one zone key and its time) is waited for
+ * (`wait-for-local-time-<n>`) and then sent, only its people read, slot after slot; a hand-over carries the plan
+ * and the slot to continue.
+ */
 export async function runPages(
   step: Step,
   deps: BroadcastDeps,
-  input: { campaignId: string; requestId: string; afterId: string | null; chunk: number },
+  input: {
+    campaignId: string;
+    requestId: string;
+    afterId: string | null;
+    chunk: number;
+    local?: LocalRun | undefined;
+  },
   options: RunOptions,
 ): Promise<RunOutcome> {
   const { campaignId, requestId } = input;
-  let cursor = input.afterId;
+  const plan = input.local?.plan;
+  let slot = input.local?.slot ?? 0;
+  let cursor = input.local?.startSlot ? null : input.afterId;
+  /** The last recipient handled in this chain of runs: the hand-over's key when a slot ends with the run. */
+  let lastHandled = input.afterId;
   let sent = 0;
-  for (let page = 1; page <= options.pagesPerRun; page++) {
+  let page = 0;
+  while (page < options.pagesPerRun) {
+    const due = plan?.[slot];
+    // Slots due at the same instant wait once: the first has slept (or is past) when the next one starts.
+    if (due && cursor === null && (slot === 0 || plan?.[slot - 1]?.at !== due.at)) {
+      await step.sleepUntil(`wait-for-local-time-${slot}`, due.at);
+    }
+    page++;
     const afterId = cursor;
+    const zoneKey = due?.zone;
     const result = await step.run(`send-page-${page}`, () =>
-      mailStep(() => sendCampaignPage(deps, { campaignId, afterId }, options)),
+      mailStep(() => sendCampaignPage(deps, { campaignId, afterId, zoneKey }, options)),
     );
     sent += result.sent;
     if (result.stopped) return { outcome: "stopped", status: result.status, pages: page, sent };
     cursor = result.lastId;
+    lastHandled = cursor ?? lastHandled;
     if (!result.more) {
-      await step.run("finish", () => finishCampaign(deps, campaignId));
-      return { outcome: "finished", pages: page, sent };
+      if (!plan || slot >= plan.length - 1) {
+        await step.run("finish", () => finishCampaign(deps, campaignId));
+        return { outcome: "finished", pages: page, sent };
+      }
+      slot++;
+      cursor = null;
     }
   }
-  // A full run and more to come: the next run starts after the last recipient handled here. The event id makes
-  // a replayed or retried hand-over start one run, not two.
-  const afterId = cursor as string;
+  // A full run and more to come: the next run continues after the last recipient handled here (or, when a slot
+  // ended with the run, from the start of the next slot). The event id makes a replayed or retried hand-over
+  // start one run, not two.
+  const afterId = cursor ?? lastHandled;
+  if (afterId === null) {
+    // Only reachable with more empty slots in one run than a plan can have (about 40 distinct offsets exist).
+    throw new NonRetriableError("a local-time hand-over with no recipient handled before it");
+  }
   const nextChunk = input.chunk + 1;
+  const local = plan ? { plan, slot, ...(cursor === null ? { startSlot: true } : {}) } : undefined;
   await step.sendEvent(
     "start-next-chunk",
     buildEvent(
       campaignChunkRequested,
-      { campaignId, requestId, afterId, chunk: nextChunk },
+      { campaignId, requestId, afterId, chunk: nextChunk, ...(local ? { local } : {}) },
       { id: `campaign-chunk:${campaignId}:${requestId}:${nextChunk}` },
     ),
   );

@@ -58,6 +58,14 @@ export const campaignSendRequested = eventType("newsletter/campaign.send-request
   }),
 });
 
+export const localPlanSchema = z.object({
+  /** zone: a zone key ("" for readers on the brand's zone), see src/subscribers/time-zone.ts. */
+  plan: z.array(z.object({ at: z.iso.datetime(), zone: z.string().max(64) })).min(1),
+  slot: z.number().int().min(0),
+  /** The previous run ended with the slot before: start this slot from its beginning. */
+  startSlot: z.boolean().optional(),
+});
+
 /**
  * The broadcast continues in a fresh run after every 10,000 recipients (Inngest allows 1,000 steps per run);
  * `afterId` is the keyset cursor (last subscriber id handled), `chunk` counts runs after the first.
@@ -68,6 +76,8 @@ export const campaignChunkRequested = eventType("newsletter/campaign.chunk-reque
     requestId: z.string().min(1),
     afterId: z.string().min(1),
     chunk: z.number().int().min(1),
+    /** A local-time campaign's plan and the slot this run continues (src/campaigns/local-time.ts). */
+    local: localPlanSchema.optional(),
   }),
 });
 

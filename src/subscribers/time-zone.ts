@@ -3,22 +3,10 @@
 // worked out when needed, so changing a country or the brand setting later takes effect at once.
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { subscribers } from "../db/schema.ts";
+import { COUNTRY_TIME_ZONES, ZONE_KEY_SQL } from "../db/schema.ts";
 import { canonicalTimeZone, MAX_TIME_ZONE_LENGTH } from "../lib/time-zone.ts";
 
-/**
- * One zone for each country the crisis lines cover (src/emails/components/crisis-lines.ts). For countries with
- * several zones these are guesses, chosen as the zone most of the population lives in: US → New York (Eastern
- * holds about half the US population; a reader in California would get a lesson at 05:00–17:00 Pacific, still
- * never at night) and Canada → Toronto. GB and Ireland have one zone each.
- */
-export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
-  US: "America/New_York",
-  CA: "America/Toronto",
-  GB: "Europe/London",
-  UK: "Europe/London",
-  IE: "Europe/Dublin",
-};
+export { COUNTRY_TIME_ZONES } from "../db/schema.ts";
 
 export type TimeZoneSource = "subscriber" | "country" | "brand";
 
@@ -32,12 +20,22 @@ export function effectiveTimeZone(
   return { timeZone: brandTimeZone, source: "brand" };
 }
 
-/** The same rule as effectiveTimeZone, as an SQL expression over the subscribers row (for grouping campaigns). */
+/** The same rule as effectiveTimeZone, as an SQL expression over the subscribers row. */
 export function effectiveTimeZoneSql(brandTimeZone: string): SQL<string> {
-  const cases = Object.entries(COUNTRY_TIME_ZONES).map(
-    ([country, zone]) => sql`when ${country} then ${zone}`,
-  );
-  return sql<string>`coalesce(${subscribers.timeZone}, case upper(${subscribers.country}) ${sql.join(cases, sql` `)} end, ${brandTimeZone})`;
+  return sql<string>`coalesce(${sql.raw(ZONE_KEY_SQL)}, ${brandTimeZone})`;
+}
+
+/**
+ * The key local-time campaigns group and read people by: ZONE_KEY_SQL, indexed (the subscriber's zone, else
+ * their country's), with "" for everyone else, who follow BRAND_TIME_ZONE.
+ */
+export const BRAND_ZONE_KEY = "";
+
+/** People whose zone key is `key`: an index range on subscribers_status_zone_id. */
+export function inZoneKey(key: string): SQL {
+  return key === BRAND_ZONE_KEY
+    ? sql`${sql.raw(ZONE_KEY_SQL)} is null`
+    : sql`${sql.raw(ZONE_KEY_SQL)} = ${key}`;
 }
 
 export const TIME_ZONE_MESSAGE = 'Use an IANA time zone name, like "Europe/London" or "America/Chicago".';

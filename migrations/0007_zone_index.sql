@@ -1,0 +1,2 @@
+-- drizzle-kit cannot write an expression index; written by hand to match ZONE_KEY_SQL in src/db/schema.ts.
+CREATE INDEX `subscribers_status_zone_id` ON `subscribers` (`status`, coalesce("time_zone", case upper("country") when 'US' then 'America/New_York' when 'CA' then 'America/Toronto' when 'GB' then 'Europe/London' when 'UK' then 'Europe/London' when 'IE' then 'Europe/Dublin' end), `id`);
