@@ -21,6 +21,7 @@ import { signupWebhookRoutes } from "./api/signup-webhook.ts";
 import { subscribeRoutes } from "./api/subscribe.ts";
 import { unsubscribeRoutes } from "./api/unsubscribe.ts";
 import { resendWebhookRoutes } from "./api/webhooks/resend.ts";
+import { consoleRoutes } from "./console/routes.ts";
 import type { AppDeps } from "./deps.ts";
 import { createFunctions } from "./functions/index.ts";
 
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   }
   app.route("/", resendWebhookRoutes(deps));
   app.route("/api/admin", adminRoutes(deps));
+  app.route("/admin", consoleRoutes(deps));
 
   const postalAddress = deps.config.mail.postalAddress;
   app.notFound((c) =>

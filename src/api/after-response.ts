@@ -21,9 +21,22 @@ export function dispatchAfterResponse(c: Context, deps: Deps, events: PendingEve
     void deps.eventBatcher.send(events);
     return;
   }
+  runAfterResponse(c, deps, "dispatch", () => dispatchEvents(deps, events));
+}
+
+/**
+ * Any work a route leaves for after its answer (the console's sign-in email: an address with an account and one
+ * without must answer in the same time). A failure is logged under `what`, never thrown at the client.
+ */
+export function runAfterResponse(
+  c: Context,
+  deps: Pick<AppDeps, "logger">,
+  what: string,
+  work: () => Promise<unknown>,
+): void {
   const run = new Promise<void>((resolve) => setTimeout(resolve, 0))
-    .then(() => dispatchEvents(deps, events))
-    .catch((error) => deps.logger.error("dispatch after response failed", { error }))
+    .then(work)
+    .catch((error) => deps.logger.error(`${what} after response failed`, { error }))
     .then(() => undefined);
   let ctx: { waitUntil: (p: Promise<unknown>) => void } | undefined;
   try {

@@ -53,17 +53,23 @@ const countRequest = preparedPerDb((db) =>
     .prepare(),
 );
 
-export function rateLimit(
-  deps: Pick<AppDeps, "db" | "config" | "logger" | "now">,
+export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfter: number };
+
+/**
+ * One request counted against `options` under `subject` (an IP address, an address hash, ...). The console's
+ * sign-in limits per address use it directly; {@link rateLimit} is the per-IP middleware around it.
+ */
+export function rateLimitCounter(
+  deps: Pick<AppDeps, "db" | "logger" | "now">,
   options: RateLimitOptions,
-): MiddlewareHandler {
+): (subject: string) => Promise<RateLimitVerdict> {
   const prefix = `${options.name}:`;
   /** The window this limiter last cleared stale rows for, in this process (or Worker isolate). */
   let clearedWindow: number | undefined;
-  return async (c, next) => {
+  return async (subject) => {
     const nowMs = deps.now().getTime();
     const windowStart = Math.floor(nowMs / options.windowMs) * options.windowMs;
-    const key = `${prefix}${clientIp(c, deps.config)}`;
+    const key = `${prefix}${subject}`;
     let count: number;
     try {
       const row = await countRequest(deps.db).get({ key, windowStart });
@@ -89,11 +95,25 @@ export function rateLimit(
         limiter: options.name,
         error,
       });
-      return next();
+      return { allowed: true };
     }
-    if (count <= options.limit) return next();
+    if (count <= options.limit) return { allowed: true };
+    return {
+      allowed: false,
+      retryAfter: Math.max(1, Math.ceil((windowStart + options.windowMs - nowMs) / 1000)),
+    };
+  };
+}
 
-    const retryAfter = Math.max(1, Math.ceil((windowStart + options.windowMs - nowMs) / 1000));
+export function rateLimit(
+  deps: Pick<AppDeps, "db" | "config" | "logger" | "now">,
+  options: RateLimitOptions,
+): MiddlewareHandler {
+  const count = rateLimitCounter(deps, options);
+  return async (c, next) => {
+    const verdict = await count(clientIp(c, deps.config));
+    if (verdict.allowed) return next();
+    const { retryAfter } = verdict;
     return retryLater(c, deps.config, {
       status: 429,
       retryAfterSeconds: retryAfter,

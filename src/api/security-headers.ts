@@ -33,6 +33,28 @@ export function pagePolicy(appUrl: string, styleHash: string): string {
   ].join("; ");
 }
 
+/**
+ * The console (/admin): scripts and styles only from our own files (no inline code, no style attributes), fetch
+ * only to us, frames only of our own pages (the campaign preview). A console route that serves something else
+ * (an email preview with its inline styles) sets its own policy, which is then kept.
+ */
+export function consolePolicy(appUrl: string): string {
+  const app = new URL(appUrl).origin;
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "base-uri 'none'",
+    `form-action 'self' ${app}`,
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+const isConsolePath = (path: string) => path === "/admin" || path.startsWith("/admin/");
+
 /** The dev outbox (never in production): emails need inline styles and their images; still no script. */
 const OUTBOX_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -60,7 +82,13 @@ export function securityHeaders(config: Pick<Config, "appUrl" | "trustProxy">): 
     // Set on the finished response in place, as secureHeaders does. c.header() after the handler would rebuild
     // the response around a stream of its body, which @hono/node-server then writes the slow way (bench:signup).
     const headers = c.res.headers;
-    headers.set("Content-Security-Policy", c.req.path.startsWith("/dev/outbox") ? OUTBOX_POLICY : csp);
+    if (isConsolePath(c.req.path)) {
+      // A console route that serves something else (an email preview) has set its own policy: keep it.
+      if (!headers.has("Content-Security-Policy"))
+        headers.set("Content-Security-Policy", consolePolicy(config.appUrl));
+    } else {
+      headers.set("Content-Security-Policy", c.req.path.startsWith("/dev/outbox") ? OUTBOX_POLICY : csp);
+    }
     if (overHttps(c, config)) headers.set("Strict-Transport-Security", HSTS);
   };
 }

@@ -8,6 +8,11 @@ import {
   ConfirmSubscriptionEmail,
   type ConfirmSubscriptionEmailProps,
 } from "./confirm-subscription.tsx";
+import {
+  CONSOLE_SIGN_IN_SUBJECT,
+  ConsoleSignInEmail,
+  type ConsoleSignInEmailProps,
+} from "./console-sign-in.tsx";
 import { CRISIS_REPLY_SUBJECT, CrisisReplyEmail, type CrisisReplyEmailProps } from "./crisis-reply.tsx";
 import { LessonEmail, type LessonEmailProps } from "./lesson.tsx";
 import { ReplyAlertEmail, type ReplyAlertEmailProps, replyAlertSubject } from "./reply-alert.tsx";
@@ -25,6 +30,7 @@ export interface EmailPropsById {
   "crisis-reply": CrisisReplyEmailProps;
   "reply-alert": ReplyAlertEmailProps;
   "welcome-back": WelcomeBackEmailProps;
+  "console-sign-in": ConsoleSignInEmailProps;
 }
 
 export type TemplateId = keyof EmailPropsById;
@@ -98,6 +104,13 @@ const definitions = {
     subject: () => WELCOME_BACK_SUBJECT,
     render: (p) => createElement(WelcomeBackEmail, p),
     previewProps: WelcomeBackEmail.PreviewProps,
+  },
+  "console-sign-in": {
+    kind: "transactional",
+    advertising: false,
+    subject: () => CONSOLE_SIGN_IN_SUBJECT,
+    render: (p) => createElement(ConsoleSignInEmail, p),
+    previewProps: ConsoleSignInEmail.PreviewProps,
   },
 } satisfies EmailRegistry;
 

@@ -169,3 +169,55 @@ describe("the signup path on Workers", () => {
     expect(Object.keys(body.error.fields)).toEqual(expect.arrayContaining(["email", "consent"]));
   });
 });
+
+describe("the console on Workers", () => {
+  const hex = async (text: string) =>
+    Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))), (b) =>
+      b.toString(16).padStart(2, "0"),
+    ).join("");
+
+  it("serves the sign-in page and answers a sign-in request under the console CSP", async () => {
+    const page = await get("/admin/login");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Send sign-in link");
+    expect(page.headers.get("content-security-policy")).toContain("style-src 'self'");
+    const css = await get("/admin/assets/console.css");
+    expect(css.status).toBe(200);
+    const res = await worker.fetch(
+      new Request("https://news.hopemark.test/admin/login", {
+        method: "POST",
+        headers: {
+          origin: "https://news.hopemark.test",
+          "content-type": "application/x-www-form-urlencoded",
+          "cf-connecting-ip": "203.0.113.10",
+        },
+        body: "email=nobody%40hopemark.test",
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Check your inbox");
+  });
+
+  it("reads a session from D1 through the __Host- cookie and shows the dashboard", async () => {
+    const token = "A".repeat(43);
+    await env.DB.prepare(
+      "insert into accounts (id, email, email_hash, name, role) values ('acc_worker', 'olive@hopemark.test', 'h', 'Olive Owner', 'owner')",
+    ).run();
+    await env.DB.prepare(
+      "insert into account_sessions (id, account_id, last_seen_at, expires_at) values (?, 'acc_worker', ?, ?)",
+    )
+      .bind(await hex(token), Date.now(), Date.now() + 3_600_000)
+      .run();
+    const res = await worker.fetch(
+      new Request("https://news.hopemark.test/admin", {
+        headers: { cookie: `__Host-hopemark_console=${token}` },
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Welcome, Olive Owner");
+    const signedOut = await worker.fetch(
+      new Request("https://news.hopemark.test/admin", { redirect: "manual" }),
+    );
+    expect([signedOut.status, signedOut.headers.get("location")]).toEqual([302, "/admin/login"]);
+  });
+});
