@@ -27,11 +27,12 @@
 //
 // Options: --app-dir DIR benchmarks another checkout (e.g. a `git worktree` of an older commit with
 // node_modules hard-linked), --quick runs a quarter of the requests, --only fast|confirm runs one pass,
-// --profile DIR writes a CPU profile of the server for every measured signup run. Exits 1 when a signup was
+// --profile DIR writes a CPU profile of the server for every measured signup run, --workerd adds the JSON signup
+// runs against the Worker under `npm run dev:worker` (workerd, local D1). Exits 1 when a signup was
 // lost or duplicated or any answer was a 5xx; the speed targets of issue 16 are printed as met or missed.
 import { type ChildProcess, fork, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -51,6 +52,7 @@ const { values: args } = parseArgs({
     quick: { type: "boolean", default: false },
     only: { type: "string" },
     profile: { type: "string" },
+    workerd: { type: "boolean", default: false },
   },
 });
 const APP_DIR = resolve(args["app-dir"] ?? REPO);
@@ -75,7 +77,7 @@ const APP_ID = "hopemark-newsletter";
 
 type Mode = "fast" | "confirm";
 type Row = {
-  mode: Mode | "bare";
+  mode: Mode | "bare" | "workerd";
   what: string;
   connections: number;
   /** 1-minute load average when the run started. */
@@ -466,6 +468,81 @@ async function runBare(rows: Row[]) {
   }
 }
 
+/**
+ * CPU time (ms) used so far by every process in a process group, from /proc (Linux). For wrangler dev, whose
+ * workerd cannot be given our probe; the group also holds wrangler's own node process, so this is an upper bound.
+ */
+function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/**
+ * The same JSON signup runs against the Worker in workerd under `npm run dev:worker` (wrangler dev --local, local
+ * D1), events to the fast stand-in. Reported next to the Node rows; no row check (the rows live in wrangler's
+ * local D1 under .wrangler/state).
+ */
+async function runWorkerd(rows: Row[], tmp: string) {
+  const eventApi = await startEventApi(EVENT_KEY);
+  const [port] = await freePorts();
+  const base = `http://127.0.0.1:${port}`;
+  const log = openSync(join(tmp, "workerd.log"), "a");
+  const vars = [
+    `INNGEST_BASE_URL:${eventApi.url}`,
+    `INNGEST_EVENT_KEY:${EVENT_KEY}`,
+    "TRUST_PROXY:cloudflare",
+  ];
+  const child = spawn(
+    "npm",
+    ["run", "dev:worker", "--silent", "--", "--port", String(port), ...vars.flatMap((v) => ["--var", v])],
+    {
+      cwd: APP_DIR,
+      env: { ...process.env, DEV_WORKER_RECONCILE: "0" },
+      detached: true,
+      stdio: ["ignore", log, log],
+    },
+  );
+  closeSync(log);
+  try {
+    await waitFor(`${base}/healthz`, child, "wrangler dev", 180_000);
+    await generate({
+      url: base,
+      connections: 10,
+      amount: Math.round(200 * SCALE),
+      target: { kind: "signup", body: "json", label: "workerd-warm" },
+    });
+    for (const c of CONNECTIONS) {
+      const load = loadavg()[0] ?? 0;
+      const before = groupCpuMs(child.pid as number);
+      const target: LoadTarget = { kind: "signup", body: "json", label: `workerd-c${c}` };
+      const r = await generate({ url: base, connections: c, amount: AMOUNT[c], target });
+      const answered = Object.values(r.statuses).reduce((a, b) => a + b, 0);
+      rows.push({
+        mode: "workerd",
+        what: "POST /api/subscribe (json)",
+        connections: c,
+        load,
+        ...r,
+        cpuMsPerRequest: (groupCpuMs(child.pid as number) - before) / Math.max(answered, 1),
+        loopMaxMs: Number.NaN,
+      });
+    }
+  } finally {
+    await stop(child);
+    await eventApi.close();
+  }
+}
+
 function fmt(n: number, digits = 0) {
   if (!Number.isFinite(n)) return "n/a";
   return n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -523,7 +600,7 @@ async function main() {
     if (build.status !== 0) throw new Error("npm run build failed");
   }
   if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
-  const modes = (args.only ? [args.only] : ["fast", "confirm"]) as Mode[];
+  const modes = (args.only ? [args.only].filter((m) => m !== "workerd") : ["fast", "confirm"]) as Mode[];
   const tmp = mkdtempSync(join(tmpdir(), "bench-signup-"));
   const rows: Row[] = [];
   let failed = false;
@@ -531,6 +608,7 @@ async function main() {
     await runBare(rows);
     const results: Partial<Record<Mode, Awaited<ReturnType<typeof runMode>>>> = {};
     for (const mode of modes) results[mode] = await runMode(mode, tmp, rows);
+    if (args.workerd || args.only === "workerd") await runWorkerd(rows, tmp);
     console.info("");
     printTable(rows);
     console.info("");
