@@ -103,39 +103,50 @@ describe("reply retention, export and erasure", () => {
 });
 
 describe("reply queue (admin API)", () => {
-  it("lists open replies crisis first, then newest first, with their age; mark-as-handled moves one out", async () => {
-    const now = new Date("2026-12-01T12:00:00Z");
-    t = createTestApp({ now: () => now });
-    await seedReply(t, { id: "rpl_a", senderHash: "a", receivedAt: new Date(now.getTime() - 60_000) });
-    await seedReply(t, {
+  const now = new Date("2026-12-01T12:00:00Z");
+  /** Three open replies (one a crisis, the oldest) and one already handled. */
+  const queue = async () => {
+    const app = createTestApp({ now: () => now });
+    t = app;
+    await seedReply(app, { id: "rpl_a", senderHash: "a", receivedAt: new Date(now.getTime() - 60_000) });
+    await seedReply(app, {
       id: "rpl_b",
       senderHash: "b",
       receivedAt: new Date(now.getTime() - 3_600_000),
       class: "crisis",
     });
-    await seedReply(t, { id: "rpl_c", senderHash: "c", receivedAt: new Date(now.getTime() - 120_000) });
-    await seedReply(t, {
+    await seedReply(app, { id: "rpl_c", senderHash: "c", receivedAt: new Date(now.getTime() - 120_000) });
+    await seedReply(app, {
       id: "rpl_d",
       senderHash: "d",
       receivedAt: new Date(now.getTime() - 1000),
       handled: true,
     });
-
-    const app = t;
     const list = async (query = "") => {
       const res = await app.app.request(`/api/admin/replies${query}`, { headers: auth });
       expect(res.status).toBe(200);
       return ((await res.json()) as { replies: { id: string; ageSeconds: number; body?: string }[] }).replies;
     };
+    return { app, list };
+  };
+
+  it("lists open replies crisis first, then newest first, with their age and without their text", async () => {
+    const { list } = await queue();
     const open = await list();
     expect(open.map((r) => r.id)).toEqual(["rpl_b", "rpl_a", "rpl_c"]);
     expect(open[0]?.ageSeconds).toBe(3600);
     expect(open[0]?.body).toBeUndefined();
+  });
 
-    const one = await t.app.request("/api/admin/replies/rpl_b", { headers: auth });
+  it("shows one reply with its text", async () => {
+    const { app } = await queue();
+    const one = await app.app.request("/api/admin/replies/rpl_b", { headers: auth });
     expect(((await one.json()) as { body: string }).body).toBe("Body of rpl_b");
+  });
 
-    const handled = await t.app.request("/api/admin/replies/rpl_b/handled", {
+  it("mark-as-handled stamps the time and moves the reply out of the open list, not out of all", async () => {
+    const { app, list } = await queue();
+    const handled = await app.app.request("/api/admin/replies/rpl_b/handled", {
       method: "POST",
       headers: auth,
     });
