@@ -6,13 +6,15 @@ import { changeAccountRole } from "../src/accounts/change-role.ts";
 import { createAccount } from "../src/accounts/create.ts";
 import { removeAccount } from "../src/accounts/remove.ts";
 import type { Account } from "../src/accounts/schemas.ts";
+import { setAccountTitle } from "../src/accounts/set-title.ts";
 import { findActiveAccountByEmail, listAccounts } from "../src/accounts/store.ts";
 import type { Db } from "../src/db/client.ts";
 
 export const USERS_USAGE = `usage:
-  npm run users -- add EMAIL --name NAME --role owner|marketer|reviewer
+  npm run users -- add EMAIL --name NAME --role owner|marketer|reviewer [--title TITLE]
   npm run users -- list [--all]            (--all: removed accounts too)
   npm run users -- role EMAIL --role owner|marketer|reviewer
+  npm run users -- title EMAIL "Psychiatrist, MD"   (a reviewer's title, shown in "Reviewed by …")
   npm run users -- remove EMAIL`;
 
 export type UsersIo = {
@@ -26,7 +28,7 @@ export type UsersIo = {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const line = (a: Account) =>
-  `${a.id}  ${a.role.padEnd(8)}  ${a.name}  <${a.email}>  added ${day(a.createdAt)}${a.removedAt ? `  removed ${day(a.removedAt)}` : ""}`;
+  `${a.id}  ${a.role.padEnd(8)}  ${a.name}${a.title ? `, ${a.title}` : ""}  <${a.email}>  added ${day(a.createdAt)}${a.removedAt ? `  removed ${day(a.removedAt)}` : ""}`;
 
 /** Runs one command; answers the exit code (0 done, 1 refused, 2 usage). */
 export async function usersCli(argv: string[], io: UsersIo): Promise<number> {
@@ -38,7 +40,9 @@ export async function usersCli(argv: string[], io: UsersIo): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, email, ...extra] = positionals;
+  const [command, email, ...rest] = positionals;
+  // `title EMAIL TITLE`: the title may be one quoted argument or several words.
+  const extra = command === "title" ? [] : rest;
   const usage = (message: string) => {
     io.err(`${message}\n${USERS_USAGE}`);
     return 2;
@@ -57,7 +61,16 @@ export async function usersCli(argv: string[], io: UsersIo): Promise<number> {
       if (values.role === undefined) return usage("add needs --role owner|marketer|reviewer");
       const result = await createAccount(io.db, { email, name: values.name, role: values.role }, io.now());
       if (!result.ok) return refused(result);
-      io.out(`${result.reactivated ? "re-added" : "added"}: ${line(result.account)}`);
+      let account = result.account;
+      if (values.title !== undefined) {
+        const titled = await setAccountTitle(io.db, account.id, values.title, io.now());
+        if (!titled.ok) {
+          io.out(`${result.reactivated ? "re-added" : "added"}: ${line(account)}`);
+          return refused({ ...titled, message: `Added, but the title was refused: ${titled.message}` });
+        }
+        account = titled.account;
+      }
+      io.out(`${result.reactivated ? "re-added" : "added"}: ${line(account)}`);
       if (result.account.role === "owner")
         io.out(
           `Sign in at ${io.appUrl}/admin with this address; the link arrives by email (/dev/outbox locally).`,
@@ -73,6 +86,7 @@ export async function usersCli(argv: string[], io: UsersIo): Promise<number> {
       return 0;
     }
     case "role":
+    case "title":
     case "remove": {
       if (!email) return usage(`${command} needs an EMAIL`);
       const account = await findActiveAccountByEmail(io.db, email);
@@ -81,6 +95,14 @@ export async function usersCli(argv: string[], io: UsersIo): Promise<number> {
         const result = await removeAccount(io.db, account.id, io.now());
         if (!result.ok) return refused(result);
         io.out(`removed: ${line(result.account)} (its sessions are signed out)`);
+        return 0;
+      }
+      if (command === "title") {
+        const title = rest.join(" ") || values.title;
+        if (!title) return usage('title needs a TITLE, e.g. "Medical editor"');
+        const result = await setAccountTitle(io.db, account.id, title, io.now());
+        if (!result.ok) return refused(result);
+        io.out(`title set: ${line(result.account)}`);
         return 0;
       }
       if (values.role === undefined) return usage("role needs --role owner|marketer|reviewer");
@@ -99,6 +121,11 @@ function parse(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { name: { type: "string" }, role: { type: "string" }, all: { type: "boolean" } },
+    options: {
+      name: { type: "string" },
+      role: { type: "string" },
+      title: { type: "string" },
+      all: { type: "boolean" },
+    },
   });
 }

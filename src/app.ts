@@ -5,6 +5,7 @@ import { serve } from "inngest/hono";
 import { adminRoutes } from "./api/admin/index.ts";
 import { adminAuth } from "./api/admin-auth.ts";
 import { assetRoutes } from "./api/assets.ts";
+import { auditTrail } from "./api/audit-trail.ts";
 import { limitBody } from "./api/body-limit.ts";
 import { busyResponse, isDatabaseBusy } from "./api/busy.ts";
 import { confirmRoutes } from "./api/confirm.ts";
@@ -21,6 +22,7 @@ import { signupWebhookRoutes } from "./api/signup-webhook.ts";
 import { subscribeRoutes } from "./api/subscribe.ts";
 import { unsubscribeRoutes } from "./api/unsubscribe.ts";
 import { resendWebhookRoutes } from "./api/webhooks/resend.ts";
+import { API_TOKEN_ACTOR } from "./audit/record.ts";
 import { consoleRoutes } from "./console/routes.ts";
 import type { AppDeps } from "./deps.ts";
 import { createFunctions } from "./functions/index.ts";
@@ -44,6 +46,10 @@ export function createApp(deps: AppDeps) {
 
   app.on(["GET", "PUT", "POST"], "/api/inngest", rejectMalformedInngestBody, (c) => inngestHandler(c));
   app.use("/api/admin/*", adminAuth(deps.config.adminToken));
+  app.use(
+    "/api/admin/*",
+    auditTrail(deps, { channel: "api", base: "/api/admin", actor: () => API_TOKEN_ACTOR }),
+  );
 
   app.route("/", healthRoutes(deps));
   app.route("/", subscribeRoutes(deps));

@@ -2,8 +2,10 @@
 // registered on `signedIn` runs behind requireAccount (session + CSRF token). A new page group is one line
 // below: `signedIn.route("/campaigns", campaignPages(deps))`, with requireRole(...) inside it where needed.
 import { Hono } from "hono";
+import { auditTrail } from "../api/audit-trail.ts";
 import type { AppDeps } from "../deps.ts";
 import { consoleAssetRoutes } from "./assets/routes.ts";
+import { auditRoutes } from "./audit.tsx";
 import { requireAccount } from "./auth.tsx";
 import { originCheck } from "./csrf.ts";
 import { dashboardRoutes } from "./dashboard.tsx";
@@ -26,9 +28,18 @@ export function consoleRoutes(deps: AppDeps) {
 
   const signedIn = new Hono<ConsoleEnv>();
   signedIn.use("*", requireAccount(deps));
+  signedIn.use(
+    "*",
+    auditTrail<ConsoleEnv>(deps, {
+      channel: "console",
+      base: "/admin",
+      actor: (c) => ({ kind: "account", accountId: c.get("account").id }),
+    }),
+  );
   signedIn.route("/", dashboardRoutes());
   signedIn.route("/", signOutRoutes(deps));
   signedIn.route("/people", peopleRoutes(deps));
+  signedIn.route("/audit", auditRoutes(deps));
   app.route("/", signedIn);
   return app;
 }

@@ -12,6 +12,7 @@ import { runAfterResponse } from "../api/after-response.ts";
 import { devOutboxEnabled } from "../api/dev-outbox.ts";
 import { fieldErrors } from "../api/errors.ts";
 import { clientIp, rateLimitCounter, recordedIp } from "../api/rate-limit.ts";
+import { recordAudit } from "../audit/record.ts";
 import type { AppDeps } from "../deps.ts";
 import { hashEmail } from "../lib/email-address.ts";
 import { safeNext } from "./auth.tsx";
@@ -101,6 +102,15 @@ export function signInRoutes(deps: AppDeps) {
         deps.db,
         used.account.id,
         { ip: recordedIp(c, deps.config), userAgent: c.req.header("user-agent") ?? null },
+        now,
+      );
+      await recordAudit(
+        deps.db,
+        {
+          actor: { kind: "account", accountId: used.account.id },
+          action: "account.sign-in",
+          target: { kind: "account", id: used.account.id },
+        },
         now,
       );
       writeSessionCookie(c, deps.config, token);

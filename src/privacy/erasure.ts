@@ -1,6 +1,7 @@
 // Erasing a person (GDPR art. 17). The suppression hash is the one thing erasure keeps: without it an erased
 // address could be imported or signed up again and mailed (safety rule 14).
 import { eq, sql } from "drizzle-orm";
+import { forgetSubscriberInAudit } from "../audit/forget-subscriber.ts";
 import { atomic } from "../db/client.ts";
 import {
   consents,
@@ -72,6 +73,8 @@ export async function eraseSubscriber(
       .delete(rateLimits)
       .where(eq(rateLimits.key, `${MAILBOX_KEY_PREFIX}${await hashMailbox(profile.email)}`)),
     db.delete(subscribers).where(eq(subscribers.id, subscriberId)),
+    // The audit trail keeps what was done, no longer to whom.
+    forgetSubscriberInAudit(db, subscriberId),
     // Workflow events about the person (sent or not) go too: an unsent "confirmed" must not start a drip later.
     // The erasure event replaces them and is the one trace of the (random, now unlinkable) id.
     db.delete(pendingEvents).where(aboutSubscriber(subscriberId)),

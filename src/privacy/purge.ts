@@ -1,5 +1,6 @@
 // Deleting people who never confirmed (data minimisation), run daily by the purge-unconfirmed function.
 import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { forgetSubscriberInAudit } from "../audit/forget-subscriber.ts";
 import { type AtomicStatement, atomic, type Db } from "../db/client.ts";
 import { consents, sends, subscribers } from "../db/schema.ts";
 
@@ -36,6 +37,7 @@ export async function purgeUnconfirmedPage(db: Db, cutoff: Date, limit: number):
       .set({ subscriberId: null, idempotencyKey: sql`'erased:' || ${sends.id}` })
       .where(inArray(sends.subscriberId, stillStale)),
     db.delete(consents).where(inArray(consents.subscriberId, stillStale)),
+    forgetSubscriberInAudit(db, stillStale),
     db.delete(subscribers).where(and(inArray(subscribers.id, ids), stale)),
   ];
   await atomic(db, statements);

@@ -50,5 +50,21 @@ describe("accessibility of the console pages", () => {
     await check("dashboard (reviewer)", t.app.request("/admin", { headers: reviewer.headers }));
     await check("people", t.app.request("/admin/people", { headers: owner.headers }));
     await check("forbidden", t.app.request("/admin/people", { headers: reviewer.headers }));
+    await check(
+      "people with errors",
+      owner.post(t.app, "/admin/people", { email: "nope", name: "", role: "x" }),
+    );
+    await check(
+      "people row refusal",
+      owner.post(t.app, `/admin/people/${owner.account.id}/role`, { role: "reviewer" }),
+    );
+    await check("audit (empty)", t.app.request("/admin/audit", { headers: owner.headers }));
+    await owner.post(t.app, "/admin/people", {
+      email: "dana@clinic.example",
+      name: "Dana Reyes",
+      role: "reviewer",
+    });
+    await check("people after add", t.app.request("/admin/people?done=added", { headers: owner.headers }));
+    await check("audit", t.app.request("/admin/audit", { headers: owner.headers }));
   });
 });

@@ -56,6 +56,10 @@ describe("npm run users", () => {
     expect(t.out[0]).toMatch(/ owner +Olive Owner +<Olive@example\.com>/);
     expect(t.out[1]).toMatch(/ marketer +Sam Rivera +<sam@example\.com>/);
     expect(await t.run("role", "sam@example.com", "--role", "reviewer")).toBe(0);
+    expect(await t.run("title", "sam@example.com", "Psychiatrist, MD")).toBe(0);
+    expect(t.out.at(-1)).toContain("Sam Rivera, Psychiatrist, MD");
+    expect(await t.run("title", "sam@example.com", "Dr. Who")).toBe(1);
+    expect(t.err.at(-1)).toContain("no full stops");
     expect(await t.run("remove", "SAM@example.com")).toBe(0);
     t.out.length = 0;
     await t.run("list");

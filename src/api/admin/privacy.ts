@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { eraseSubscriber } from "../../privacy/erasure.ts";
 import { exportSubscriberData } from "../../privacy/export.ts";
+import { nothingChanged } from "../audit-trail.ts";
 import { failureResponse } from "../errors.ts";
 import { adminId, onInvalid } from "../validation.ts";
 
@@ -27,6 +28,7 @@ export function privacyRoutes(deps: AppDeps) {
       const { id } = c.req.valid("param");
       const result = await eraseSubscriber(deps, id);
       if (!result.ok) return failureResponse(c, result);
+      if (result.status === "already_erased") nothingChanged(c);
       return c.json({ subscriberId: id, status: result.status });
     });
 }

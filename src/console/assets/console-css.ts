@@ -62,5 +62,15 @@ td form button, td form select { margin: 0; width: auto; }
 .inline-fields > div { flex: 1 1 12rem; }
 .pager { display: flex; gap: 1rem; margin-top: 1rem; }
 code { font-size: .9em; background: #f3f4f6; padding: 0 .2rem; border-radius: .2rem; overflow-wrap: anywhere; }
+ul.people { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; }
+li.person { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem 1rem; }
+li.person h3 { margin: 0; font-size: 1.1rem; }
+li.person .muted { margin: .2rem 0 .5rem; overflow-wrap: anywhere; }
+.person-actions { display: grid; gap: .75rem 1.5rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); align-items: end; }
+.person-actions form { margin: 0; }
+.person-actions label { margin-top: 0; }
+.person-actions button { margin-top: .5rem; }
+details summary { cursor: pointer; color: var(--danger); font-weight: 600; padding: .4rem 0; }
+details p { margin: .4rem 0; }
 footer.console-footer { max-width: 72rem; margin: 0 auto 2rem; padding: 0 1rem; color: var(--muted); font-size: .9rem; }
 `;

@@ -1,0 +1,102 @@
+/** @jsxImportSource hono/jsx */
+// The audit log as a table: when (UTC), who, what, which target (linked where the console has a page for it).
+import type { Context } from "hono";
+import type { AuditRow } from "../../audit/list.ts";
+import type { ConsoleEnv } from "../env.ts";
+import { ConsoleLayout, shell } from "../layout.tsx";
+
+const TARGET_PAGES: Record<string, string> = {
+  campaign: "/admin/campaigns/",
+  subscriber: "/admin/subscribers/",
+};
+
+const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+function Who({ row }: { row: AuditRow }) {
+  if (row.actorKind === "api-token") return <span>Admin API token</span>;
+  return (
+    <span>
+      {row.actorName ?? "(unknown account)"}
+      {row.actorRole ? <span class="muted"> ({row.actorRole})</span> : null}
+    </span>
+  );
+}
+
+function Target({ row }: { row: AuditRow }) {
+  if (!row.targetKind) return <span class="muted">—</span>;
+  if (!row.targetId) return <span>{row.targetKind} (erased)</span>;
+  const base = TARGET_PAGES[row.targetKind];
+  return (
+    <span>
+      {row.targetKind}{" "}
+      {base ? (
+        <a href={`${base}${row.targetId}`}>
+          <code>{row.targetId}</code>
+        </a>
+      ) : (
+        <code>{row.targetId}</code>
+      )}
+    </span>
+  );
+}
+
+export function AuditPage(props: {
+  c: Context<ConsoleEnv>;
+  rows: AuditRow[];
+  next?: string | undefined;
+  paged: boolean;
+}) {
+  const { rows } = props;
+  return (
+    <ConsoleLayout {...shell(props.c)} title="Audit log" section="audit">
+      <h1>Audit log</h1>
+      <p>
+        Every change made through the console or the admin API, newest first. Targets are ids; addresses are
+        never written here.
+      </p>
+      {rows.length === 0 ? (
+        <p>Nothing recorded yet.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">Audit log entries, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Target</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{when(row.at)}</td>
+                  <td>
+                    <Who row={row} />
+                  </td>
+                  <td>
+                    <code>{row.action}</code>
+                  </td>
+                  <td>
+                    <Target row={row} />
+                  </td>
+                  <td>
+                    {Object.keys(row.detail).length > 0 ? <code>{JSON.stringify(row.detail)}</code> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav class="pager" aria-label="Audit log pages">
+        {props.paged ? <a href="/admin/audit">Newest entries</a> : null}
+        {props.next ? (
+          <a href={`/admin/audit?before=${encodeURIComponent(props.next)}`}>Older entries</a>
+        ) : null}
+      </nav>
+    </ConsoleLayout>
+  );
+}
