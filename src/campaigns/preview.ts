@@ -6,7 +6,7 @@ import type { AppDeps } from "../deps.ts";
 import { emailContext } from "../emails/context.ts";
 import { renderEmail } from "../emails/render.ts";
 import type { Finding } from "../lint/index.ts";
-import { campaignBaseProps, type CampaignRenderInput } from "./build-emails.ts";
+import { type CampaignRenderInput, campaignBaseProps } from "./build-emails.ts";
 import { checkContent } from "./content-check.ts";
 
 export type PreviewInput = Pick<

@@ -7,6 +7,7 @@ import type { AppDeps } from "../deps.ts";
 import { consoleAssetRoutes } from "./assets/routes.ts";
 import { auditRoutes } from "./audit.tsx";
 import { requireAccount } from "./auth.tsx";
+import { campaignPages } from "./campaigns/routes.ts";
 import { originCheck } from "./csrf.ts";
 import { dashboardRoutes } from "./dashboard.tsx";
 import type { ConsoleEnv } from "./env.ts";
@@ -40,6 +41,7 @@ export function consoleRoutes(deps: AppDeps) {
   signedIn.route("/", signOutRoutes(deps));
   signedIn.route("/people", peopleRoutes(deps));
   signedIn.route("/audit", auditRoutes(deps));
+  signedIn.route("/campaigns", campaignPages(deps));
   app.route("/", signedIn);
   return app;
 }
