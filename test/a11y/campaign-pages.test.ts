@@ -34,7 +34,7 @@ describe("accessibility of the campaign pages", () => {
       zone: "UTC",
     });
 
-    const pages: [string, Promise<Response>][] = [
+    const pages: [string, Response | Promise<Response>][] = [
       ["list", t.app.request("/admin/campaigns", { headers: marketer.headers })],
       ["new", t.app.request("/admin/campaigns/new", { headers: marketer.headers })],
       [
