@@ -28,6 +28,7 @@ export type CampaignPreview = {
 
 /** The link the preview's unsubscribe footer shows: our page, which explains an invalid link and changes nothing. */
 const PREVIEW_UNSUBSCRIBE = "/unsubscribe?token=preview";
+const PREVIEW_PREFERENCES = "/preferences?token=preview";
 
 export async function previewCampaign(
   deps: Pick<AppDeps, "config" | "content" | "now">,
@@ -44,6 +45,7 @@ export async function previewCampaign(
       ctx: emailContext(deps, { locale: "en", country: "US" }),
       firstName: null,
       unsubscribeUrl: `${deps.config.appUrl}${PREVIEW_UNSUBSCRIBE}`,
+      preferencesUrl: `${deps.config.appUrl}${PREVIEW_PREFERENCES}`,
     });
     html = rendered.html;
     text = rendered.text;

@@ -81,7 +81,7 @@ export async function renderCampaignPage(
   const [history, progress, audienceNow, saved, viewerAccount] = await Promise.all([
     reviewHistory(deps, id),
     campaignProgress(deps, id),
-    countAudience(deps.db, campaign.audience),
+    countAudience(deps.db, campaign.audience, deps.content.topics),
     previewCampaign(deps, row),
     findAccountById(deps.db, viewer.id),
   ]);
@@ -172,6 +172,7 @@ export async function renderCampaignPage(
         csrfToken={c.get("csrfToken")}
         editable={draft && writer}
         errors={state.audienceErrors}
+        topics={deps.content.topics.list}
       />
       {history.ok ? (
         <ReviewPanel

@@ -8,8 +8,9 @@ import { ConsoleLayout, shell } from "../layout.tsx";
 import { Time } from "./components/time.tsx";
 import { fmt, WRITERS } from "./shared.ts";
 
-function audienceText(a: { tags?: string[]; locales?: string[]; countries?: string[] }) {
+function audienceText(a: { topics?: string[]; tags?: string[]; locales?: string[]; countries?: string[] }) {
   const parts = [
+    a.topics?.length ? `topics ${a.topics.join(", ")}` : "",
     a.tags?.length ? `tags ${a.tags.join(", ")}` : "",
     a.locales?.length ? `locales ${a.locales.join(", ")}` : "",
     a.countries?.length ? `countries ${a.countries.join(", ")}` : "",

@@ -46,7 +46,7 @@ export function campaignPreviewRoutes(deps: AppDeps) {
       const parsed = audienceSchema.safeParse(audienceFromForm(c.req.query() as Record<string, string>));
       if (!parsed.success)
         return c.json({ error: { code: "validation_failed", message: "Check the audience." } }, 422);
-      return c.json({ count: await countAudience(deps.db, parsed.data) });
+      return c.json({ count: await countAudience(deps.db, parsed.data, deps.content.topics) });
     })
     .post("/preview", writers, async (c) => {
       const preview = await previewCampaign(deps, previewInput(await formOf(c)));

@@ -8,7 +8,7 @@ import type { ConsoleEnv } from "../env.ts";
 import { progressText } from "./components/progress-bar.tsx";
 import { utc } from "./shared.ts";
 
-export function campaignProgressRoutes(deps: Pick<AppDeps, "db" | "now">) {
+export function campaignProgressRoutes(deps: Pick<AppDeps, "content" | "db" | "now">) {
   return new Hono<ConsoleEnv>().get("/:id/progress.json", async (c) => {
     const result = await campaignProgress(deps, c.req.param("id"));
     if (!result.ok) return failureResponse(c, result);

@@ -13,7 +13,7 @@ import { fmt } from "./shared.ts";
 
 const pct = (n: number, of: number) => (of > 0 ? ` (${((n / of) * 100).toFixed(1)}%)` : "");
 
-export function campaignReportRoutes(deps: Pick<AppDeps, "db">) {
+export function campaignReportRoutes(deps: Pick<AppDeps, "content" | "db">) {
   return new Hono<ConsoleEnv>().get("/:id/report", async (c) => {
     const id = c.req.param("id");
     const result = await campaignReport(deps, id);

@@ -49,7 +49,7 @@ export function campaignSendRoutes(deps: AppDeps) {
       const id = c.req.param("id");
       const campaign = await loadCampaign(deps.db, id);
       if (!campaign) return renderCampaignPage(c, deps, id);
-      const count = await countAudience(deps.db, campaign.audience);
+      const count = await countAudience(deps.db, campaign.audience, deps.content.topics);
       const warnings = relint(deps, campaign).findings.filter((f) => f.severity === "warning");
       return c.html(
         <ConsoleLayout {...shell(c)} title={`Send ${campaign.name}`} section="campaigns">

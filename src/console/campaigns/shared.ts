@@ -61,7 +61,9 @@ export function audienceFromForm(form: Record<string, string>) {
   const tags = list(form.tags);
   const locales = list(form.locales);
   const countries = list(form.countries);
+  const topics = list(form.topics);
   return {
+    ...(topics ? { topics } : {}),
     ...(tags ? { tags } : {}),
     ...(locales ? { locales } : {}),
     ...(countries ? { countries } : {}),

@@ -12,9 +12,11 @@ export function AudienceForm(props: {
   csrfToken: string;
   editable: boolean;
   errors?: Record<string, string[]> | undefined;
+  /** templates/topics.yaml: a campaign goes to readers who chose one of its topics (none: the default topic). */
+  topics: readonly { id: string; name: string; campaignDefault: boolean }[];
 }) {
   const { audience, errors } = props;
-  const field = (name: "tags" | "locales" | "countries", label: string, hint: string) => (
+  const field = (name: "topics" | "tags" | "locales" | "countries", label: string, hint: string) => (
     <div>
       <label for={`field-${name}`}>{label}</label>
       <p class="hint" id={`field-${name}-hint`}>
@@ -47,6 +49,13 @@ export function AudienceForm(props: {
       >
         <CsrfField token={props.csrfToken} />
         <div class="inline-fields">
+          {field(
+            "topics",
+            "Topics",
+            `Topic ids, comma-separated: ${props.topics.map((t) => `${t.id} (${t.name})`).join(", ")}. Empty: ${
+              props.topics.find((t) => t.campaignDefault)?.id ?? "the default topic"
+            }.`,
+          )}
           {field("tags", "Tags", "Comma-separated, e.g. news, webinar-2026. Anyone with one of them.")}
           {field("locales", "Locales", "Language tags, e.g. en, es. Empty: every language.")}
           {field("countries", "Countries", "Two-letter codes, e.g. US, CA. Empty: every country.")}
