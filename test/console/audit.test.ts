@@ -134,4 +134,18 @@ describe("audit log", () => {
     const marketer = await signInAs(t.app, t.deps, { role: "marketer" });
     expect((await t.app.request("/admin/audit", { headers: marketer.headers })).status).toBe(403);
   });
+
+  it("the audit page says 'erased' only for an erased person, not for a row without an id", async () => {
+    const t = createTestApp();
+    const owner = await signInAs(t.app, t.deps, { role: "owner" });
+    await t.app.request("/api/admin/campaigns", {
+      method: "POST",
+      headers: { ...ADMIN, "content-type": "application/json" },
+      body: JSON.stringify({ templateId: "questions-for-your-clinician" }),
+    });
+    const html = await (await t.app.request("/admin/audit", { headers: owner.headers })).text();
+    expect(html).toContain("Admin API token");
+    expect(html).toContain("api POST /api/admin/campaigns");
+    expect(html).not.toContain("(erased)");
+  });
 });

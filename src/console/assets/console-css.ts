@@ -53,6 +53,8 @@ button.danger:hover { background: #8c1d17; }
 .cards h2 { margin: 0 0 .35rem; font-size: 1.1rem; }
 .cards p { margin: 0; }
 .table-wrap { overflow-x: auto; }
+/* On a phone the table scrolls sideways rather than breaking ids and actions into one letter per line. */
+.table-wrap table { min-width: 44rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .5rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: .9rem; color: var(--muted); }

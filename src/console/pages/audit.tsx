@@ -24,7 +24,9 @@ function Who({ row }: { row: AuditRow }) {
 
 function Target({ row }: { row: AuditRow }) {
   if (!row.targetKind) return <span class="muted">—</span>;
-  if (!row.targetId) return <span>{row.targetKind} (erased)</span>;
+  // No id: a subscriber since erased (the id was removed with them), or a request that created the target.
+  if (!row.targetId)
+    return <span>{row.detail.erased === true ? `${row.targetKind} (erased)` : row.targetKind}</span>;
   const base = TARGET_PAGES[row.targetKind];
   return (
     <span>

@@ -27,7 +27,7 @@ function RoleSelect({ id, value }: { id: string; value?: string | undefined }) {
     <select id={id} name="role">
       {ACCOUNT_ROLES.map((role) => (
         <option key={role} value={role} selected={role === value}>
-          {role} ({ROLE_HELP[role]})
+          {role}
         </option>
       ))}
     </select>
@@ -155,10 +155,14 @@ export function PeoplePage(props: {
           {props.done}
         </p>
       ) : null}
-      <p>
-        Everyone who can sign in to the console. Owners manage people; marketers write and send; reviewers
-        approve health content.
-      </p>
+      <p>Everyone who can sign in to the console, with their role:</p>
+      <ul class="hint">
+        {ACCOUNT_ROLES.map((role) => (
+          <li key={role}>
+            <strong>{role}</strong>: {ROLE_HELP[role]}
+          </li>
+        ))}
+      </ul>
       <AddForm csrfToken={csrfToken} problem={problem} />
       <h2>{accounts.length === 1 ? "1 person" : `${accounts.length} people`}</h2>
       <ul class="people">
