@@ -1,0 +1,267 @@
+/** @jsxImportSource hono/jsx */
+// /admin/subscribers: find one person by exact address, or filter the list by status, tag, locale and country,
+// a page of 50 at a time. Finding by address is a POST: the address stays out of the URL, so it is in no
+// browser history, proxy log or Referer (and our own logs never get it either).
+//   GET  /admin/subscribers        the filters (?status=&tag=&locale=&country=&after=) and the paged table
+//   POST /admin/subscribers/find   { email } → 303 to the person's page, or the list with a message
+import { zValidator } from "@hono/zod-validator";
+import { Hono } from "hono";
+import { fieldErrors } from "../../api/errors.ts";
+import { SUBSCRIBER_STATUSES } from "../../db/schema.ts";
+import type { AppDeps } from "../../deps.ts";
+import {
+  findByEmailSchema,
+  findSubscriberIdByEmail,
+  type SearchQuery,
+  searchQuerySchema,
+  searchSubscribers,
+} from "../../subscribers/search.ts";
+import { CsrfField } from "../components/csrf-field.tsx";
+import { ErrorSummary } from "../components/error-summary.tsx";
+import { TextField } from "../components/text-field.tsx";
+import type { ConsoleEnv } from "../env.ts";
+import { ConsoleLayout, type ConsoleLayoutProps, shell } from "../layout.tsx";
+import { queryOf, STATUS_LABELS, utc } from "./format.ts";
+
+type Page = Awaited<ReturnType<typeof searchSubscribers>>;
+
+type ListPageProps = Pick<ConsoleLayoutProps, "account" | "csrfToken"> & {
+  query: Partial<Record<keyof SearchQuery, string>>;
+  page: Page | null;
+  filterErrors?: Record<string, string[]> | undefined;
+  findErrors?: Record<string, string[]> | undefined;
+  email?: string | undefined;
+  notice?: string | undefined;
+};
+
+const NOTICES: Record<string, string> = {
+  erased: "The person was erased. Only a hash of their address stays on the suppression list.",
+  imported: "The import finished.",
+};
+
+export function SubscriberListPage(props: ListPageProps) {
+  const { query, page } = props;
+  const filters = { status: query.status, tag: query.tag, locale: query.locale, country: query.country };
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <ConsoleLayout
+      account={props.account}
+      csrfToken={props.csrfToken}
+      title="Subscribers"
+      section="subscribers"
+    >
+      <h1>Subscribers</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <p>
+        <a href="/admin/subscribers/import">Import subscribers from a CSV file</a>
+      </p>
+
+      <h2 id="find">Find a person</h2>
+      <ErrorSummary errors={props.findErrors} labels={{ email: "Email address" }} />
+      <form method="post" action="/admin/subscribers/find" novalidate aria-labelledby="find">
+        <CsrfField token={props.csrfToken ?? ""} />
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          autocomplete="off"
+          value={props.email}
+          hint="The whole address, exactly; there is no partial search."
+          errors={props.findErrors?.email}
+          required
+        />
+        <button type="submit">Find</button>
+      </form>
+
+      <h2 id="filter">Filter the list</h2>
+      <ErrorSummary errors={props.filterErrors} labels={FILTER_LABELS} />
+      <form method="get" action="/admin/subscribers" aria-labelledby="filter">
+        <div class="inline-fields">
+          <div>
+            <label for="field-status">Status</label>
+            <select id="field-status" name="status">
+              <option value="">Any status</option>
+              {SUBSCRIBER_STATUSES.map((s) => (
+                <option key={s} value={s} selected={query.status === s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <FilterField
+            name="tag"
+            label="Tag"
+            value={query.tag}
+            errors={props.filterErrors}
+            hint="e.g. news"
+          />
+          <FilterField
+            name="locale"
+            label="Locale"
+            value={query.locale}
+            errors={props.filterErrors}
+            hint='e.g. "en" (includes en-GB)'
+          />
+          <FilterField
+            name="country"
+            label="Country"
+            value={query.country}
+            errors={props.filterErrors}
+            hint="Two letters, e.g. US"
+          />
+        </div>
+        <button type="submit">Apply filters</button>{" "}
+        {filtered ? <a href="/admin/subscribers">Clear filters</a> : null}
+      </form>
+
+      {page ? <ResultTable page={page} filters={filters} after={query.after} /> : null}
+    </ConsoleLayout>
+  );
+}
+
+const FILTER_LABELS = { status: "Status", tag: "Tag", locale: "Locale", country: "Country", after: "Page" };
+
+function FilterField(props: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  hint: string;
+  errors: Record<string, string[]> | undefined;
+}) {
+  return (
+    <TextField
+      name={props.name}
+      label={props.label}
+      value={props.value}
+      hint={props.hint}
+      errors={props.errors?.[props.name]}
+    />
+  );
+}
+
+function ResultTable(props: {
+  page: Page;
+  filters: Record<string, string | undefined>;
+  after: string | undefined;
+}) {
+  const { page } = props;
+  const people = page.total === 1 ? "1 person matches." : `${page.total} people match.`;
+  return (
+    <section aria-labelledby="results">
+      <h2 id="results">People</h2>
+      <p role="status">
+        {people}
+        {page.total > page.subscribers.length ? ` Showing ${page.subscribers.length} at a time.` : ""}
+      </p>
+      {page.subscribers.length > 0 ? (
+        <div class="table-wrap">
+          <table class="stack">
+            <thead>
+              <tr>
+                <th scope="col">Email address</th>
+                <th scope="col">Name</th>
+                <th scope="col">Status</th>
+                <th scope="col">Locale</th>
+                <th scope="col">Country</th>
+                <th scope="col">Tags</th>
+                <th scope="col">Joined</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.subscribers.map((s) => (
+                <tr key={s.id}>
+                  <td data-label="Email address">
+                    <a href={`/admin/subscribers/${s.id}`}>{s.email}</a>
+                  </td>
+                  <td data-label="Name">{s.firstName ?? "—"}</td>
+                  <td data-label="Status">{STATUS_LABELS[s.status]}</td>
+                  <td data-label="Locale">{s.locale}</td>
+                  <td data-label="Country">{s.country ?? "—"}</td>
+                  <td data-label="Tags">{s.tags.length > 0 ? s.tags.join(", ") : "—"}</td>
+                  <td data-label="Joined">{utc(s.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <nav class="pager" aria-label="Pages">
+        {props.after ? <a href={`/admin/subscribers${queryOf(props.filters)}`}>First page</a> : null}
+        {page.nextCursor ? (
+          <a href={`/admin/subscribers${queryOf({ ...props.filters, after: page.nextCursor })}`}>Next page</a>
+        ) : null}
+      </nav>
+    </section>
+  );
+}
+
+/** The raw query as typed, to refill the form (strings only; the schema decides what they mean). */
+function rawQuery(values: Record<string, string>): ListPageProps["query"] {
+  const pick = (key: string) => (typeof values[key] === "string" ? values[key] : undefined);
+  return {
+    status: pick("status"),
+    tag: pick("tag"),
+    locale: pick("locale"),
+    country: pick("country"),
+    after: pick("after"),
+  };
+}
+
+export function subscriberListRoutes(deps: AppDeps) {
+  return new Hono<ConsoleEnv>()
+    .get("/", async (c) => {
+      c.header("Cache-Control", "no-store");
+      const query = rawQuery(c.req.query());
+      const parsed = searchQuerySchema.safeParse(query);
+      const notice = NOTICES[c.req.query("done") ?? ""];
+      if (!parsed.success) {
+        return c.html(
+          <SubscriberListPage
+            {...shell(c)}
+            query={query}
+            page={null}
+            filterErrors={fieldErrors(parsed.error)}
+          />,
+          422,
+        );
+      }
+      const page = await searchSubscribers(deps, parsed.data);
+      return c.html(<SubscriberListPage {...shell(c)} query={query} page={page} notice={notice} />);
+    })
+    .post(
+      "/find",
+      zValidator("form", findByEmailSchema, async (result, c) => {
+        if (result.success) return;
+        const typed = (await c.req.parseBody()).email;
+        return c.html(
+          <SubscriberListPage
+            {...shell(c as never)}
+            query={{}}
+            page={null}
+            email={typeof typed === "string" ? typed : ""}
+            findErrors={fieldErrors(result.error)}
+          />,
+          422,
+        );
+      }),
+      async (c) => {
+        const { email } = c.req.valid("form");
+        const found = await findSubscriberIdByEmail(deps, email);
+        if (found.ok) return c.redirect(`/admin/subscribers/${found.id}`, 303);
+        return c.html(
+          <SubscriberListPage
+            {...shell(c)}
+            query={{}}
+            page={null}
+            email={email}
+            findErrors={{ email: [found.message] }}
+          />,
+          404,
+        );
+      },
+    );
+}
