@@ -6,10 +6,11 @@ import { type ConsentAction, campaigns, consents, type SendEvent, sends } from "
 import type { AppDeps } from "../deps.ts";
 import { type Failure, fail, type Result } from "../lib/result.ts";
 import { subscriberView } from "./list.ts";
-import { findSubscriberById, suppressionReason } from "./store.ts";
+import { findSubscriberById, type Subscriber, suppressionReason } from "./store.ts";
+import { effectiveTimeZone } from "./time-zone.ts";
 import { topicChoices, topicsOn } from "./topics.ts";
 
-type Deps = Pick<AppDeps, "db" | "content" | "now">;
+type Deps = Pick<AppDeps, "db" | "content" | "now" | "config">;
 
 export type PersonConsent = {
   action: ConsentAction;
@@ -47,7 +48,37 @@ export type PersonView = ReturnType<typeof subscriberView> & {
   consents: PersonConsent[];
   /** Newest first. */
   sends: PersonSend[];
+  /** What the person chose about what and when they receive (see preferenceFacts). */
+  preferences: { label: string; value: string }[];
 };
+
+const ZONE_SOURCES = {
+  subscriber: "given by their browser or the signup",
+  country: "not given; the default for their country",
+  brand: "not given; the brand's default (BRAND_TIME_ZONE)",
+} as const;
+
+/**
+ * What the person chose about what and when they receive (issue 14), one labelled fact each: their topics (by
+ * name), a break still running, and the time zone lessons are timed in. A new preference adds a line here.
+ */
+export function preferenceFacts(
+  deps: Pick<Deps, "content" | "config">,
+  subscriber: Subscriber,
+  view: { topics: string[]; pausedUntil: string | null; welcomeBackNote: boolean },
+): { label: string; value: string }[] {
+  const names = view.topics.map((id) => deps.content.topics.list.find((t) => t.id === id)?.name ?? id);
+  const zone = effectiveTimeZone(subscriber, deps.config.brandTimeZone);
+  const until = view.pausedUntil ? `${view.pausedUntil.slice(0, 16).replace("T", " ")} UTC` : null;
+  return [
+    { label: "Topics", value: names.length > 0 ? names.join(", ") : "none (receives no newsletter email)" },
+    {
+      label: "Break",
+      value: until ? `until ${until}${view.welcomeBackNote ? ", with a welcome-back note" : ""}` : "none",
+    },
+    { label: "Time zone", value: `${zone.timeZone} (${ZONE_SOURCES[zone.source]})` },
+  ];
+}
 
 const TRANSACTIONAL_LABELS: Record<string, string> = {
   "confirm-subscription": "Confirmation request",
@@ -77,15 +108,17 @@ export async function personView(
       .where(eq(sends.subscriberId, subscriberId))
       .orderBy(desc(sends.createdAt), desc(sends.id)),
   ]);
+  const view = subscriberView(
+    subscriber,
+    topicsOn(await topicChoices(deps.db, deps.content.topics, subscriber.id)),
+    deps.now(),
+  );
   return {
     ok: true,
     person: {
-      ...subscriberView(
-        subscriber,
-        topicsOn(await topicChoices(deps.db, deps.content.topics, subscriber.id)),
-        deps.now(),
-      ),
+      ...view,
       softBounces: subscriber.softBounces,
+      preferences: preferenceFacts(deps, subscriber, view),
       suppression: suppression ?? null,
       consents: consentRows.map((c) => ({
         action: c.action,

@@ -2,6 +2,7 @@
 // A person's page: status, consent history, every email we sent them and what became of it, tags (add and
 // remove), and the actions unsubscribe, export (a JSON download) and erase. Every action is a plain form POST
 // with the CSRF token, so the page works without JavaScript; the routes are in person-routes.tsx.
+import { Fragment } from "hono/jsx";
 import type { PersonView } from "../../subscribers/person.ts";
 import { CsrfField } from "../components/csrf-field.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
@@ -98,10 +99,21 @@ export function PersonPage(props: PersonPageProps) {
       </dl>
 
       <h2 id="preferences">Preferences</h2>
-      <p class="muted">
-        Topics, a pause and a time zone are not recorded for subscribers yet; they will show here once they
-        are.
-      </p>
+      {person.preferences.length > 0 ? (
+        <dl class="facts">
+          {person.preferences.map((p) => (
+            <Fragment key={p.label}>
+              <dt>{p.label}</dt>
+              <dd>{p.value}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      ) : (
+        <p class="muted">
+          Topics, a break and a time zone are not recorded for subscribers yet; they will show here once they
+          are.
+        </p>
+      )}
 
       <h2 id="tags">Tags</h2>
       {person.tags.length > 0 ? (
@@ -152,7 +164,7 @@ export function PersonPage(props: PersonPageProps) {
               {person.consents.map((c) => (
                 <tr key={`${c.action}:${c.at}`}>
                   <td data-label="When">{utc(c.at)}</td>
-                  <td data-label="What">{CONSENT_ACTIONS[c.action]}</td>
+                  <td data-label="What">{CONSENT_ACTIONS[c.action] ?? c.action}</td>
                   <td data-label="How">
                     <code>{c.form}</code>
                     {c.reportedSource ? ` (reported: ${c.reportedSource})` : ""}
