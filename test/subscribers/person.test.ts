@@ -102,6 +102,25 @@ describe("personView", () => {
     expect(events.at(-1)?.data).toEqual({ subscriberId: id, reason: "admin" });
   });
 
+  it("lists the time zone lessons are timed in, and where it came from", async () => {
+    t = createTestApp();
+    const id = await createPerson(t, alex);
+    const us = await personView(t.deps, id);
+    expect(us.ok && us.person.preferences).toEqual([
+      { label: "Time zone", value: "America/New_York (not given; the default for their country)" },
+    ]);
+    t.sqlite.prepare("update subscribers set time_zone = 'Europe/Berlin' where id = ?").run(id);
+    const given = await personView(t.deps, id);
+    expect(given.ok && given.person.preferences[0]?.value).toBe(
+      "Europe/Berlin (given by their browser or the signup)",
+    );
+    t.sqlite.prepare("update subscribers set time_zone = null, country = 'FR' where id = ?").run(id);
+    const brand = await personView(t.deps, id);
+    expect(brand.ok && brand.person.preferences[0]?.value).toBe(
+      `${t.deps.config.brandTimeZone} (not given; the brand's default (BRAND_TIME_ZONE))`,
+    );
+  });
+
   it("answers not_found for an unknown or erased id", async () => {
     t = createTestApp();
     expect(await personView(t.deps, "sub_nobody")).toMatchObject({ ok: false, code: "not_found" });
