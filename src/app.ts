@@ -31,6 +31,12 @@ import { createFunctions } from "./functions/index.ts";
 const MAX_BODY_BYTES = 64 * 1024;
 /** A CSV import of a few tens of thousands of rows; behind the admin token. */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** The API takes the CSV as the body; the console's upload and confirm forms carry it plus a few fields. */
+const IMPORT_PATHS: Record<string, number> = {
+  "/api/admin/subscribers/import": MAX_IMPORT_BYTES,
+  "/admin/subscribers/import/preview": MAX_IMPORT_BYTES + MAX_BODY_BYTES,
+  "/admin/subscribers/import": MAX_IMPORT_BYTES + MAX_BODY_BYTES,
+};
 
 export function createApp(deps: AppDeps) {
   const functions = createFunctions(deps);
@@ -40,7 +46,7 @@ export function createApp(deps: AppDeps) {
   app.use("*", securityHeaders(deps.config));
   app.use("*", async (c, next) => {
     if (c.req.path.startsWith("/api/inngest")) return next();
-    const maxSize = c.req.path === "/api/admin/subscribers/import" ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
+    const maxSize = IMPORT_PATHS[c.req.path] ?? MAX_BODY_BYTES;
     return limitBody(maxSize, `Request bodies are limited to ${maxSize} bytes.`)(c, next);
   });
 

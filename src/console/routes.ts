@@ -8,6 +8,7 @@ import { consoleAssetRoutes } from "./assets/routes.ts";
 import { auditRoutes } from "./audit.tsx";
 import { requireAccount } from "./auth.tsx";
 import { campaignPages } from "./campaigns/routes.ts";
+import { contentRoutes } from "./content/routes.tsx";
 import { originCheck } from "./csrf.ts";
 import { dashboardRoutes } from "./dashboard.tsx";
 import type { ConsoleEnv } from "./env.ts";
@@ -15,6 +16,7 @@ import { peopleRoutes } from "./people.tsx";
 import { crossSiteRefusal } from "./refusal.tsx";
 import { signInRoutes } from "./sign-in.tsx";
 import { signOutRoutes } from "./sign-out.ts";
+import { subscriberPages } from "./subscribers/routes.ts";
 
 export function consoleRoutes(deps: AppDeps) {
   const app = new Hono<ConsoleEnv>();
@@ -42,6 +44,8 @@ export function consoleRoutes(deps: AppDeps) {
   signedIn.route("/people", peopleRoutes(deps));
   signedIn.route("/audit", auditRoutes(deps));
   signedIn.route("/campaigns", campaignPages(deps));
+  signedIn.route("/subscribers", subscriberPages(deps));
+  signedIn.route("/content", contentRoutes(deps));
   app.route("/", signedIn);
   return app;
 }

@@ -4,9 +4,10 @@
 import { Hono } from "hono";
 import { CAMPAIGNS_CSS, EDITOR_SCRIPT, LOCAL_TIME_SCRIPT, PROGRESS_SCRIPT } from "../campaigns/assets.ts";
 import { CONSOLE_CSS } from "./console-css.ts";
+import { PEOPLE_CSS } from "./people-css.ts";
 
 const ASSETS: Record<string, { type: string; body: string }> = {
-  "console.css": { type: "text/css; charset=utf-8", body: CONSOLE_CSS },
+  "console.css": { type: "text/css; charset=utf-8", body: CONSOLE_CSS + PEOPLE_CSS },
   "campaigns.css": { type: "text/css; charset=utf-8", body: CAMPAIGNS_CSS },
   "campaign-editor.js": { type: "text/javascript; charset=utf-8", body: EDITOR_SCRIPT },
   "campaign-progress.js": { type: "text/javascript; charset=utf-8", body: PROGRESS_SCRIPT },
