@@ -102,21 +102,27 @@ describe("personView", () => {
     expect(events.at(-1)?.data).toEqual({ subscriberId: id, reason: "admin" });
   });
 
-  it("lists the time zone lessons are timed in, and where it came from", async () => {
+  it("lists topics by name, a break, and the time zone lessons are timed in with where it came from", async () => {
     t = createTestApp();
     const id = await createPerson(t, alex);
+    const defaults = t.deps.content.topics.list.filter((topic) => topic.default).map((topic) => topic.name);
     const us = await personView(t.deps, id);
     expect(us.ok && us.person.preferences).toEqual([
+      { label: "Topics", value: defaults.join(", ") },
+      { label: "Break", value: "none" },
       { label: "Time zone", value: "America/New_York (not given; the default for their country)" },
     ]);
-    t.sqlite.prepare("update subscribers set time_zone = 'Europe/Berlin' where id = ?").run(id);
+    const until = new Date(Date.now() + 14 * 86_400_000);
+    t.sqlite
+      .prepare("update subscribers set time_zone = 'Europe/Berlin', paused_until = ? where id = ?")
+      .run(until.getTime(), id);
     const given = await personView(t.deps, id);
-    expect(given.ok && given.person.preferences[0]?.value).toBe(
-      "Europe/Berlin (given by their browser or the signup)",
-    );
+    const facts = given.ok ? Object.fromEntries(given.person.preferences.map((f) => [f.label, f.value])) : {};
+    expect(facts["Time zone"]).toBe("Europe/Berlin (given by their browser or the signup)");
+    expect(facts.Break).toBe(`until ${until.toISOString().slice(0, 16).replace("T", " ")} UTC`);
     t.sqlite.prepare("update subscribers set time_zone = null, country = 'FR' where id = ?").run(id);
     const brand = await personView(t.deps, id);
-    expect(brand.ok && brand.person.preferences[0]?.value).toBe(
+    expect(brand.ok && brand.person.preferences[2]?.value).toBe(
       `${t.deps.config.brandTimeZone} (not given; the brand's default (BRAND_TIME_ZONE))`,
     );
   });

@@ -36,10 +36,12 @@ const DELIVERY: Record<string, string> = {
   suppressed: "Suppressed by the provider",
 };
 
-const CONSENT_ACTIONS = {
+const CONSENT_ACTIONS: Record<PersonView["consents"][number]["action"], string> = {
   given: "Consent given",
   confirmed: "Confirmed (double opt-in)",
   withdrawn: "Withdrawn",
+  "topic-given": "Topic chosen",
+  "topic-withdrawn": "Topic left",
 };
 
 export const ERASE_LABEL = "Type the person's email address to confirm";
@@ -164,7 +166,10 @@ export function PersonPage(props: PersonPageProps) {
               {person.consents.map((c) => (
                 <tr key={`${c.action}:${c.at}`}>
                   <td data-label="When">{utc(c.at)}</td>
-                  <td data-label="What">{CONSENT_ACTIONS[c.action] ?? c.action}</td>
+                  <td data-label="What">
+                    {CONSENT_ACTIONS[c.action]}
+                    {c.topicId ? `: ${c.topicId}` : ""}
+                  </td>
                   <td data-label="How">
                     <code>{c.form}</code>
                     {c.reportedSource ? ` (reported: ${c.reportedSource})` : ""}
