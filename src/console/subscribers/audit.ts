@@ -28,7 +28,7 @@ export async function auditSubscriberAction(
     actorKind: "account",
     actorId: c.get("account").id,
     action,
-    targetKind: targetId ? "subscriber" : null,
+    targetKind: targetId || action === "subscriber.erased" ? "subscriber" : null,
     targetId,
     detail,
   });

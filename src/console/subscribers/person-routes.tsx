@@ -147,8 +147,9 @@ export function personRoutes(deps: AppDeps) {
       }
       const result = await eraseSubscriber(deps, id);
       if (!result.ok) return notFound(c);
-      // The id is unlinkable once the profile is gone; the entry says that an erasure happened and who did it.
-      await auditSubscriberAction(deps, c, "subscriber.erased", id);
+      // An erased person's id is not kept anywhere, the audit log included: the row says that an erasure happened
+      // and who did it.
+      await auditSubscriberAction(deps, c, "subscriber.erased", null, { erased: true });
       return c.redirect("/admin/subscribers?done=erased", 303);
     });
 }
