@@ -1,6 +1,7 @@
 // /admin/subscribers: who may see it, the filters and paging, and finding one person by exact address (a POST,
 // so the address is never in a URL), with addresses kept out of the logs.
 import { afterEach, describe, expect, it } from "vitest";
+import { auditLog } from "../../src/db/schema.ts";
 import { SEARCH_PAGE_SIZE } from "../../src/subscribers/search.ts";
 import { seed } from "../campaigns/helpers.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
@@ -90,6 +91,8 @@ describe("subscriber list page", () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain("Nobody on the list has that exact address.");
     expect(t.logLines.join("\n")).not.toMatch(/sub_f000001@|nobody@example/i);
+    // A lookup changes nothing, so the audit trail records nothing.
+    expect(await t.db.select().from(auditLog)).toEqual([]);
   });
 
   it("refuses a find without the CSRF token", async () => {

