@@ -34,11 +34,11 @@ ul.findings { margin: .35rem 0 0; padding-left: 1.1rem; }
 .preview-phone iframe { width: 375px; }
 /* On a phone a wide table becomes one card per row, each cell labelled by its column (data-label). */
 @media (max-width: 40rem) {
+  table.stack, table.stack tbody { display: block; }
   table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table.stack tr { display: block; border: 1px solid var(--line); border-radius: .5rem; padding: .35rem .75rem; margin-bottom: .75rem; }
-  table.stack td { display: grid; grid-template-columns: 7.5rem 1fr; gap: .75rem; border: 0; padding: .25rem 0; overflow-wrap: anywhere; }
-  table.stack td > * { justify-self: start; }
-  table.stack td::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
+  table.stack td { display: block; border: 0; padding: .2rem 0; overflow-wrap: anywhere; word-break: break-word; }
+  table.stack td::before { content: attr(data-label); display: block; font-size: .85rem; font-weight: 600; color: var(--muted); }
 }
 pre.plain-text { white-space: pre-wrap; overflow-wrap: anywhere; background: #f9fafb; border: 1px solid var(--line); border-radius: .35rem; padding: 1rem; max-height: 70vh; overflow: auto; font-size: .9rem; }
 `;
