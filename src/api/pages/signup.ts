@@ -11,7 +11,8 @@ export type SignupValues = { email?: string; firstName?: string; country?: strin
 
 /** Crisis lines differ by country (safety rule 2); asking is optional and only picks the footer line. */
 const COUNTRIES: [code: string, label: string][] = [
-  ["", "Prefer not to say / somewhere else"],
+  // Short enough to show whole in the select on a 320 px phone.
+  ["", "Elsewhere, or not saying"],
   ["US", "United States"],
   ["CA", "Canada"],
   ["GB", "United Kingdom"],
