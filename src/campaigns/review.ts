@@ -2,7 +2,7 @@
 // it approves it or sends it back with a comment. The approval is of the exact content (its hash): an edit voids
 // it (update.ts) and sending checks it (transitions.ts). Each step is one atomic batch with its history and audit
 // rows, guarded by the state it expects, so two people clicking at once get one step and one 409.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Account } from "../accounts/schemas.ts";
 import { atomic } from "../db/client.ts";
 import { campaigns, type ReviewState } from "../db/schema.ts";
@@ -13,7 +13,7 @@ import type { Campaign } from "./build-emails.ts";
 import { relint, unsafe } from "./content-check.ts";
 import { contentHash } from "./content-hash.ts";
 import { type Failure, notFound, type Result } from "./result.ts";
-import { reviewStatements } from "./review-record.ts";
+import { type ReviewStep, reviewStatements } from "./review-record.ts";
 import { type CampaignView, campaignView } from "./view.ts";
 
 type Deps = Pick<AppDeps, "content" | "db" | "now">;
@@ -70,36 +70,15 @@ export async function submitForReview(deps: Deps, id: string, actor: Actor): Pro
   if (lint.errors > 0) return unsafe(lint.findings);
 
   const now = deps.now();
-  const hash = await contentHash(campaign);
-  const took = sql`${campaigns.reviewState} = 'in_review' and ${campaigns.submittedAt} = ${now.getTime()}`;
-  await atomic(deps.db, [
-    deps.db
-      .update(campaigns)
-      .set({ reviewState: "in_review", submittedBy: actorId(actor), submittedAt: now, updatedAt: now })
-      .where(
-        and(
-          eq(campaigns.id, id),
-          eq(campaigns.status, "draft"),
-          inArray(campaigns.reviewState, ["none", "returned"]),
-          eq(campaigns.updatedAt, campaign.updatedAt),
-        ),
-      ),
-    ...reviewStatements(
-      deps.db,
-      {
-        campaignId: id,
-        action: "submitted",
-        person: { id: actorId(actor), name: actorName(actor) },
-        via: actorVia(actor),
-        comment: null,
-        contentHash: hash,
-        at: now,
-      },
-      actor,
-      took,
-    ),
-  ]);
-  return settled(deps, id, "in_review", now);
+  return takeStep(deps, campaign, actor, {
+    from: ["none", "returned"],
+    to: "in_review",
+    set: { submittedBy: actorId(actor), submittedAt: now },
+    took: sql`${campaigns.reviewState} = 'in_review' and ${campaigns.submittedAt} = ${now.getTime()}`,
+    record: { action: "submitted", person: { id: actorId(actor), name: actorName(actor) }, comment: null },
+    hash: await contentHash(campaign),
+    now,
+  });
 }
 
 export type ReviewDecision = {
@@ -139,43 +118,25 @@ export async function approveCampaign(
   if (lint.errors > 0) return unsafe(lint.findings);
 
   const now = deps.now();
-  const took = sql`${campaigns.reviewState} = 'approved' and ${campaigns.approvedAt} = ${now.getTime()} and ${campaigns.approvedBy} = ${decision.reviewer.id}`;
-  await atomic(deps.db, [
-    deps.db
-      .update(campaigns)
-      .set({
-        reviewState: "approved",
-        approvedBy: decision.reviewer.id,
-        approvedName: decision.reviewer.name,
-        approvedTitle: title,
-        approvedAt: now,
-        approvedHash: hash,
-        updatedAt: now,
-      })
-      .where(
-        and(
-          eq(campaigns.id, id),
-          eq(campaigns.status, "draft"),
-          eq(campaigns.reviewState, "in_review"),
-          eq(campaigns.updatedAt, campaign.updatedAt),
-        ),
-      ),
-    ...reviewStatements(
-      deps.db,
-      {
-        campaignId: id,
-        action: "approved",
-        person: { id: decision.reviewer.id, name: decision.reviewer.name },
-        via: actorVia(actor),
-        comment: null,
-        contentHash: hash,
-        at: now,
-      },
-      actor,
-      took,
-    ),
-  ]);
-  return settled(deps, id, "approved", now);
+  return takeStep(deps, campaign, actor, {
+    from: ["in_review"],
+    to: "approved",
+    set: {
+      approvedBy: decision.reviewer.id,
+      approvedName: decision.reviewer.name,
+      approvedTitle: title,
+      approvedAt: now,
+      approvedHash: hash,
+    },
+    took: sql`${campaigns.reviewState} = 'approved' and ${campaigns.approvedAt} = ${now.getTime()} and ${campaigns.approvedBy} = ${decision.reviewer.id}`,
+    record: {
+      action: "approved",
+      person: { id: decision.reviewer.id, name: decision.reviewer.name },
+      comment: null,
+    },
+    hash,
+    now,
+  });
 }
 
 export async function returnForChanges(
@@ -196,36 +157,66 @@ export async function returnForChanges(
     });
   }
   const now = deps.now();
-  const hash = await contentHash(campaign);
-  const took = sql`${campaigns.reviewState} = 'returned' and ${campaigns.updatedAt} = ${now.getTime()}`;
+  return takeStep(deps, campaign, actor, {
+    from: ["in_review"],
+    to: "returned",
+    set: {},
+    took: sql`${campaigns.reviewState} = 'returned' and ${campaigns.updatedAt} = ${now.getTime()}`,
+    record: {
+      action: "returned",
+      person: { id: decision.reviewer.id, name: decision.reviewer.name },
+      comment,
+    },
+    hash: await contentHash(campaign),
+    now,
+  });
+}
+
+type StepPlan = {
+  /** The review states the step starts from; with the draft status and the `updated_at` the caller read. */
+  from: ReviewState[];
+  to: ReviewState;
+  /** Columns the step sets beside the review state and `updated_at`. */
+  set: Partial<typeof campaigns.$inferInsert>;
+  /** Holds for the campaign row only if this request's update took (not a concurrent one's). */
+  took: SQL;
+  record: Pick<ReviewStep, "action" | "person" | "comment">;
+  hash: string;
+  now: Date;
+};
+
+/**
+ * One review step as one atomic batch: the guarded update (the campaign as the caller read it: a draft in one of
+ * `from`, unchanged since) and the history and audit rows, written only if the update took.
+ */
+async function takeStep(deps: Deps, campaign: Campaign, actor: Actor, plan: StepPlan): Promise<Step> {
+  const { now } = plan;
   await atomic(deps.db, [
     deps.db
       .update(campaigns)
-      .set({ reviewState: "returned", updatedAt: now })
+      .set({ ...plan.set, reviewState: plan.to, updatedAt: now })
       .where(
         and(
-          eq(campaigns.id, id),
+          eq(campaigns.id, campaign.id),
           eq(campaigns.status, "draft"),
-          eq(campaigns.reviewState, "in_review"),
+          inArray(campaigns.reviewState, plan.from),
           eq(campaigns.updatedAt, campaign.updatedAt),
         ),
       ),
     ...reviewStatements(
       deps.db,
       {
-        campaignId: id,
-        action: "returned",
-        person: { id: decision.reviewer.id, name: decision.reviewer.name },
+        campaignId: campaign.id,
+        ...plan.record,
         via: actorVia(actor),
-        comment,
-        contentHash: hash,
+        contentHash: plan.hash,
         at: now,
       },
       actor,
-      took,
+      plan.took,
     ),
   ]);
-  return settled(deps, id, "returned", now);
+  return settled(deps, campaign.id, plan.to, now);
 }
 
 /** Reads the campaign after a guarded step: the step took if the state is the one it set, at its time. */
