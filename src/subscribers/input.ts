@@ -59,6 +59,34 @@ export function emailField(messages: {
     .transform(normaliseEmail);
 }
 
+/** Optional first name: the signup and the preferences page take it by the same rules and messages. */
+export const firstNameField = z.preprocess(
+  blankToUndefined,
+  z
+    .string({ error: "First name must be text." })
+    .trim()
+    .max(50, "Keep your first name under 50 characters.")
+    .regex(NAME, "Use letters, spaces, apostrophes, dots or hyphens only.")
+    .transform((v) => v.normalize("NFC"))
+    .optional(),
+);
+
+/**
+ * Optional ISO country code, upper-cased. One rule; the messages are the caller's (an API client is told the
+ * format, a reader on the preferences page to choose from the list).
+ */
+export function countryField(messages: { notText: string; invalid: string }) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: messages.notText })
+      .trim()
+      .regex(COUNTRY, messages.invalid)
+      .transform((v) => v.toUpperCase())
+      .optional(),
+  );
+}
+
 export const signupSchema = z.object({
   email: emailField({
     required: "Enter your email address.",
@@ -66,16 +94,7 @@ export const signupSchema = z.object({
     localTooLong: `The part before the @ can be at most ${MAX_LOCAL_PART} characters.`,
     invalid: "Enter a valid email address, like name@example.com.",
   }),
-  firstName: z.preprocess(
-    blankToUndefined,
-    z
-      .string({ error: "First name must be text." })
-      .trim()
-      .max(50, "Keep your first name under 50 characters.")
-      .regex(NAME, "Use letters, spaces, apostrophes, dots or hyphens only.")
-      .transform((v) => v.normalize("NFC"))
-      .optional(),
-  ),
+  firstName: firstNameField,
   // An HTML checkbox sends "on" (or its value) when ticked and nothing when not; JSON sends a boolean.
   consent: z.preprocess(
     (v) => v === true || (typeof v === "string" && CONSENT_TRUE.has(v.trim().toLowerCase())),
@@ -91,15 +110,10 @@ export const signupSchema = z.object({
       .transform((v) => v.replace(/_/g, "-"))
       .optional(),
   ),
-  country: z.preprocess(
-    blankToUndefined,
-    z
-      .string({ error: "Country must be text." })
-      .trim()
-      .regex(COUNTRY, 'Use a two-letter country code like "US".')
-      .transform((v) => v.toUpperCase())
-      .optional(),
-  ),
+  country: countryField({
+    notText: "Country must be text.",
+    invalid: 'Use a two-letter country code like "US".',
+  }),
   /** IANA zone; the hosted form fills it from the browser (see dropUnknownTimeZone). */
   timeZone: timeZoneField,
   source: z.preprocess(

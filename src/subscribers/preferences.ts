@@ -6,10 +6,9 @@ import { z } from "zod";
 import type { Topics } from "../content/index.ts";
 import { subscribers } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
-import { COUNTRY, NAME } from "./input.ts";
+import { countryField, firstNameField } from "./input.ts";
 import { PAUSE_WEEKS, type PauseWeeks } from "./pause.ts";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 /** A form sends a repeated field as an array when ticked more than once, as a string once, not at all never. */
 const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const TICKED = new Set(["on", "yes", "true", "1"]);
@@ -27,25 +26,11 @@ export function detailsFormSchema(topics: Pick<Topics, "list">) {
         )
         .max(ids.length, "Choose topics from the list."),
     ),
-    firstName: z.preprocess(
-      blank,
-      z
-        .string({ error: "First name must be text." })
-        .trim()
-        .max(50, "Keep your first name under 50 characters.")
-        .regex(NAME, "Use letters, spaces, apostrophes, dots or hyphens only.")
-        .transform((v) => v.normalize("NFC"))
-        .optional(),
-    ),
-    country: z.preprocess(
-      blank,
-      z
-        .string({ error: "Choose a country from the list." })
-        .trim()
-        .regex(COUNTRY, "Choose a country from the list.")
-        .transform((v) => v.toUpperCase())
-        .optional(),
-    ),
+    firstName: firstNameField,
+    country: countryField({
+      notText: "Choose a country from the list.",
+      invalid: "Choose a country from the list.",
+    }),
   });
 }
 export type DetailsForm = z.output<ReturnType<typeof detailsFormSchema>>;
