@@ -47,71 +47,41 @@ export interface TemplateDefinition<P> {
 
 export type EmailRegistry = { [K in TemplateId]: TemplateDefinition<EmailPropsById[K]> };
 
+/** A template's component, carrying its own sample props (the react-email preview convention). */
+// NoInfer: P comes from the props the component takes, not from its (narrower) sample props.
+type EmailComponent<P> = ((props: P) => ReactElement) & { PreviewProps: NoInfer<P> };
+
+/**
+ * One registry entry from an email component: it renders the component itself and previews with the
+ * component's own PreviewProps, so an entry cannot pair one email's renderer with another's samples.
+ * Only campaigns are advertising (CAN-SPAM); they say so in `options`.
+ */
+function template<P extends object>(
+  kind: EmailKind,
+  component: EmailComponent<P>,
+  subject: (props: P) => string,
+  options: { advertising?: true } = {},
+): TemplateDefinition<P> {
+  return {
+    kind,
+    advertising: options.advertising ?? false,
+    subject,
+    render: (props) => createElement(component, props),
+    previewProps: component.PreviewProps,
+  };
+}
+
 const definitions = {
-  "confirm-subscription": {
-    kind: "transactional",
-    advertising: false,
-    subject: () => CONFIRM_SUBJECT,
-    render: (p) => createElement(ConfirmSubscriptionEmail, p),
-    previewProps: ConfirmSubscriptionEmail.PreviewProps,
-  },
-  welcome: {
-    kind: "marketing",
-    advertising: false,
-    subject: () => WELCOME_SUBJECT,
-    render: (p) => createElement(WelcomeEmail, p),
-    previewProps: WelcomeEmail.PreviewProps,
-  },
-  lesson: {
-    kind: "marketing",
-    advertising: false,
-    subject: (p) => p.lesson.subject,
-    render: (p) => createElement(LessonEmail, p),
-    previewProps: LessonEmail.PreviewProps,
-  },
-  campaign: {
-    kind: "marketing",
-    advertising: true,
-    subject: (p) => campaignSubject(p),
-    render: (p) => createElement(CampaignEmail, p),
-    previewProps: CampaignEmail.PreviewProps,
-  },
-  unsubscribed: {
-    kind: "transactional",
-    advertising: false,
-    subject: () => UNSUBSCRIBED_SUBJECT,
-    render: (p) => createElement(UnsubscribedEmail, p),
-    previewProps: UnsubscribedEmail.PreviewProps,
-  },
-  "crisis-reply": {
-    kind: "transactional",
-    advertising: false,
-    subject: () => CRISIS_REPLY_SUBJECT,
-    render: (p) => createElement(CrisisReplyEmail, p),
-    previewProps: CrisisReplyEmail.PreviewProps,
-  },
-  "reply-alert": {
-    kind: "transactional",
-    advertising: false,
-    subject: (p) => replyAlertSubject(p),
-    render: (p) => createElement(ReplyAlertEmail, p),
-    previewProps: ReplyAlertEmail.PreviewProps,
-  },
+  "confirm-subscription": template("transactional", ConfirmSubscriptionEmail, () => CONFIRM_SUBJECT),
+  welcome: template("marketing", WelcomeEmail, () => WELCOME_SUBJECT),
+  lesson: template("marketing", LessonEmail, (p) => p.lesson.subject),
+  campaign: template("marketing", CampaignEmail, campaignSubject, { advertising: true }),
+  unsubscribed: template("transactional", UnsubscribedEmail, () => UNSUBSCRIBED_SUBJECT),
+  "crisis-reply": template("transactional", CrisisReplyEmail, () => CRISIS_REPLY_SUBJECT),
+  "reply-alert": template("transactional", ReplyAlertEmail, replyAlertSubject),
   // Marketing: it is newsletter mail (sent only because the reader asked for it), with both footer links.
-  "welcome-back": {
-    kind: "marketing",
-    advertising: false,
-    subject: () => WELCOME_BACK_SUBJECT,
-    render: (p) => createElement(WelcomeBackEmail, p),
-    previewProps: WelcomeBackEmail.PreviewProps,
-  },
-  "console-sign-in": {
-    kind: "transactional",
-    advertising: false,
-    subject: () => CONSOLE_SIGN_IN_SUBJECT,
-    render: (p) => createElement(ConsoleSignInEmail, p),
-    previewProps: ConsoleSignInEmail.PreviewProps,
-  },
+  "welcome-back": template("marketing", WelcomeBackEmail, () => WELCOME_BACK_SUBJECT),
+  "console-sign-in": template("transactional", ConsoleSignInEmail, () => CONSOLE_SIGN_IN_SUBJECT),
 } satisfies EmailRegistry;
 
 export const emailRegistry: EmailRegistry = definitions;
