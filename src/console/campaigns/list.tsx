@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import { listCampaigns } from "../../campaigns/view.ts";
 import type { AppDeps } from "../../deps.ts";
+import { type Column, DataTable } from "../components/data-table.tsx";
 import type { ConsoleEnv } from "../env.ts";
 import { ConsoleLayout, shell } from "../layout.tsx";
 import { Time } from "./components/time.tsx";
@@ -17,6 +18,26 @@ function audienceText(a: { topics?: string[]; tags?: string[]; locales?: string[
   ].filter(Boolean);
   return parts.length > 0 ? parts.join("; ") : "everyone active";
 }
+
+type Row = Awaited<ReturnType<typeof listCampaigns>>["campaigns"][number];
+
+const COLUMNS: Column<Row>[] = [
+  { header: "Campaign", cell: (k) => <a href={`/admin/campaigns/${k.id}`}>{k.name}</a> },
+  { header: "Status", cell: (k) => k.status },
+  { header: "Review", cell: (k) => k.review.state.replace("_", " ") },
+  {
+    header: "Audience",
+    cell: (k) => (
+      <>
+        {audienceText(k.audience)}
+        {k.counts.audience > 0 ? ` (${fmt(k.counts.audience)})` : ""}
+      </>
+    ),
+  },
+  { header: "Sent", cell: (k) => fmt(k.counts.sent) },
+  { header: "Delivered", cell: (k) => fmt(k.counts.delivered) },
+  { header: "Created", cell: (k) => <Time at={k.createdAt} /> },
+];
 
 export function campaignListRoutes(deps: Pick<AppDeps, "db">) {
   return new Hono<ConsoleEnv>().get("/", async (c) => {
@@ -33,46 +54,13 @@ export function campaignListRoutes(deps: Pick<AppDeps, "db">) {
             </a>
           </p>
         ) : null}
-        {campaigns.length === 0 ? (
-          <p>No campaigns yet.</p>
-        ) : (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">Campaigns, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Campaign</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Review</th>
-                  <th scope="col">Audience</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Delivered</th>
-                  <th scope="col">Created</th>
-                </tr>
-              </thead>
-              <tbody>
-                {campaigns.map((k) => (
-                  <tr key={k.id}>
-                    <td>
-                      <a href={`/admin/campaigns/${k.id}`}>{k.name}</a>
-                    </td>
-                    <td>{k.status}</td>
-                    <td>{k.review.state.replace("_", " ")}</td>
-                    <td>
-                      {audienceText(k.audience)}
-                      {k.counts.audience > 0 ? ` (${fmt(k.counts.audience)})` : ""}
-                    </td>
-                    <td>{fmt(k.counts.sent)}</td>
-                    <td>{fmt(k.counts.delivered)}</td>
-                    <td>
-                      <Time at={k.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Campaigns, newest first"
+          columns={COLUMNS}
+          rows={campaigns}
+          rowKey={(k) => k.id}
+          empty={<p>No campaigns yet.</p>}
+        />
       </ConsoleLayout>,
     );
   });

@@ -2,6 +2,7 @@
 // The audit log as a table: when (UTC), who, what, which target (linked where the console has a page for it).
 import type { Context } from "hono";
 import type { AuditRow } from "../../audit/list.ts";
+import { type Column, DataTable } from "../components/data-table.tsx";
 import type { ConsoleEnv } from "../env.ts";
 import { ConsoleLayout, shell } from "../layout.tsx";
 
@@ -42,6 +43,17 @@ function Target({ row }: { row: AuditRow }) {
   );
 }
 
+const COLUMNS: Column<AuditRow>[] = [
+  { header: "When", cell: (row) => when(row.at) },
+  { header: "Who", cell: (row) => <Who row={row} /> },
+  { header: "What", cell: (row) => <code>{row.action}</code> },
+  { header: "Target", cell: (row) => <Target row={row} /> },
+  {
+    header: "Detail",
+    cell: (row) => (Object.keys(row.detail).length > 0 ? <code>{JSON.stringify(row.detail)}</code> : null),
+  },
+];
+
 export function AuditPage(props: {
   c: Context<ConsoleEnv>;
   rows: AuditRow[];
@@ -56,43 +68,13 @@ export function AuditPage(props: {
         Every change made through the console or the admin API, newest first. Targets are ids; addresses are
         never written here.
       </p>
-      {rows.length === 0 ? (
-        <p>Nothing recorded yet.</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Audit log entries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Target</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{when(row.at)}</td>
-                  <td>
-                    <Who row={row} />
-                  </td>
-                  <td>
-                    <code>{row.action}</code>
-                  </td>
-                  <td>
-                    <Target row={row} />
-                  </td>
-                  <td>
-                    {Object.keys(row.detail).length > 0 ? <code>{JSON.stringify(row.detail)}</code> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Audit log entries, newest first"
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(row) => row.id}
+        empty={<p>Nothing recorded yet.</p>}
+      />
       <nav class="pager" aria-label="Audit log pages">
         {props.paged ? <a href="/admin/audit">Newest entries</a> : null}
         {props.next ? (

@@ -18,6 +18,7 @@ import {
   searchSubscribers,
 } from "../../subscribers/search.ts";
 import { CsrfField } from "../components/csrf-field.tsx";
+import { type Column, DataTable } from "../components/data-table.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
 import { TextField } from "../components/text-field.tsx";
 import type { ConsoleEnv } from "../env.ts";
@@ -45,12 +46,7 @@ export function SubscriberListPage(props: ListPageProps) {
   const filters = { status: query.status, tag: query.tag, locale: query.locale, country: query.country };
   const filtered = Object.values(filters).some(Boolean);
   return (
-    <ConsoleLayout
-      account={props.account}
-      csrfToken={props.csrfToken}
-      title="Subscribers"
-      section="subscribers"
-    >
+    <ConsoleLayout {...props} title="Subscribers" section="subscribers">
       <h1>Subscribers</h1>
       {props.notice ? (
         <p class="notice" role="status">
@@ -144,6 +140,16 @@ function FilterField(props: {
   );
 }
 
+const COLUMNS: Column<Page["subscribers"][number]>[] = [
+  { header: "Email address", cell: (s) => <a href={`/admin/subscribers/${s.id}`}>{s.email}</a> },
+  { header: "Name", cell: (s) => s.firstName ?? "—" },
+  { header: "Status", cell: (s) => STATUS_LABELS[s.status] },
+  { header: "Locale", cell: (s) => s.locale },
+  { header: "Country", cell: (s) => s.country ?? "—" },
+  { header: "Tags", cell: (s) => (s.tags.length > 0 ? s.tags.join(", ") : "—") },
+  { header: "Joined", cell: (s) => utc(s.createdAt) },
+];
+
 function ResultTable(props: {
   page: Page;
   filters: Record<string, string | undefined>;
@@ -158,38 +164,7 @@ function ResultTable(props: {
         {people}
         {page.total > page.subscribers.length ? ` Showing ${page.subscribers.length} at a time.` : ""}
       </p>
-      {page.subscribers.length > 0 ? (
-        <div class="table-wrap">
-          <table class="stack">
-            <thead>
-              <tr>
-                <th scope="col">Email address</th>
-                <th scope="col">Name</th>
-                <th scope="col">Status</th>
-                <th scope="col">Locale</th>
-                <th scope="col">Country</th>
-                <th scope="col">Tags</th>
-                <th scope="col">Joined</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.subscribers.map((s) => (
-                <tr key={s.id}>
-                  <td data-label="Email address">
-                    <a href={`/admin/subscribers/${s.id}`}>{s.email}</a>
-                  </td>
-                  <td data-label="Name">{s.firstName ?? "—"}</td>
-                  <td data-label="Status">{STATUS_LABELS[s.status]}</td>
-                  <td data-label="Locale">{s.locale}</td>
-                  <td data-label="Country">{s.country ?? "—"}</td>
-                  <td data-label="Tags">{s.tags.length > 0 ? s.tags.join(", ") : "—"}</td>
-                  <td data-label="Joined">{utc(s.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable stack columns={COLUMNS} rows={page.subscribers} rowKey={(s) => s.id} />
       <nav class="pager" aria-label="Pages">
         {props.after ? <a href={`/admin/subscribers${queryOf(props.filters)}`}>First page</a> : null}
         {page.nextCursor ? (

@@ -5,6 +5,7 @@
 import { Fragment } from "hono/jsx";
 import type { PersonView } from "../../subscribers/person.ts";
 import { CsrfField } from "../components/csrf-field.tsx";
+import { type Column, DataTable } from "../components/data-table.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { ConsoleLayout, type ConsoleLayoutProps } from "../layout.tsx";
@@ -44,6 +45,75 @@ const CONSENT_ACTIONS: Record<PersonView["consents"][number]["action"], string> 
   "topic-withdrawn": "Topic left",
 };
 
+const CONSENT_COLUMNS: Column<PersonView["consents"][number]>[] = [
+  { header: "When", cell: (c) => utc(c.at) },
+  {
+    header: "What",
+    cell: (c) => (
+      <>
+        {CONSENT_ACTIONS[c.action]}
+        {c.topicId ? `: ${c.topicId}` : ""}
+      </>
+    ),
+  },
+  {
+    header: "How",
+    cell: (c) => (
+      <>
+        <code>{c.form}</code>
+        {c.reportedSource ? ` (reported: ${c.reportedSource})` : ""}
+      </>
+    ),
+  },
+  { header: "Page", class: "wrap-anywhere", cell: (c) => c.page ?? "—" },
+  {
+    header: "Wording / privacy notice",
+    cell: (c) => (
+      <>
+        {c.wordingVersion ?? "—"} / {c.privacyVersion ?? "—"}
+      </>
+    ),
+  },
+  {
+    header: "IP and browser",
+    class: "wrap-anywhere",
+    cell: (c) => (
+      <>
+        {c.ip ?? "—"}
+        {c.userAgent ? ` · ${c.userAgent}` : ""}
+      </>
+    ),
+  },
+];
+
+const SEND_COLUMNS: Column<PersonView["sends"][number]>[] = [
+  { header: "Sent", cell: (s) => utc(s.sentAt) },
+  {
+    header: "Email",
+    cell: (s) => (s.campaignId ? <a href={`/admin/campaigns/${s.campaignId}`}>{s.label}</a> : s.label),
+  },
+  { header: "Kind", cell: (s) => SEND_KINDS[s.kind] },
+  {
+    header: "Delivery",
+    cell: (s) => (
+      <>
+        {DELIVERY[s.status] ?? s.status}
+        {s.error ? ` (${s.error})` : ""}
+      </>
+    ),
+  },
+  {
+    header: "History",
+    cell: (s) =>
+      s.events
+        .map(
+          (e) =>
+            `${e.type.replace(/_/g, " ")} ${utc(new Date(e.at).toISOString())}${e.detail ? ` (${e.detail})` : ""}`,
+        )
+        .join("; "),
+  },
+];
+
 export const ERASE_LABEL = "Type the person's email address to confirm";
 
 export function PersonPage(props: PersonPageProps) {
@@ -52,12 +122,7 @@ export function PersonPage(props: PersonPageProps) {
   const canUnsubscribe = person.status === "pending" || person.status === "active";
   const base = `/admin/subscribers/${person.id}`;
   return (
-    <ConsoleLayout
-      account={props.account}
-      csrfToken={props.csrfToken}
-      title="Subscriber"
-      section="subscribers"
-    >
+    <ConsoleLayout {...props} title="Subscriber" section="subscribers">
       <p>
         <a href="/admin/subscribers">← All subscribers</a>
       </p>
@@ -149,93 +214,26 @@ export function PersonPage(props: PersonPageProps) {
       </form>
 
       <h2 id="consents">Consent history</h2>
-      {person.consents.length > 0 ? (
-        <div class="table-wrap">
-          <table class="stack">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">How</th>
-                <th scope="col">Page</th>
-                <th scope="col">Wording / privacy notice</th>
-                <th scope="col">IP and browser</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.consents.map((c) => (
-                <tr key={`${c.action}:${c.at}`}>
-                  <td data-label="When">{utc(c.at)}</td>
-                  <td data-label="What">
-                    {CONSENT_ACTIONS[c.action]}
-                    {c.topicId ? `: ${c.topicId}` : ""}
-                  </td>
-                  <td data-label="How">
-                    <code>{c.form}</code>
-                    {c.reportedSource ? ` (reported: ${c.reportedSource})` : ""}
-                  </td>
-                  <td data-label="Page" class="wrap-anywhere">
-                    {c.page ?? "—"}
-                  </td>
-                  <td data-label="Wording / privacy notice">
-                    {c.wordingVersion ?? "—"} / {c.privacyVersion ?? "—"}
-                  </td>
-                  <td data-label="IP and browser" class="wrap-anywhere">
-                    {c.ip ?? "—"}
-                    {c.userAgent ? ` · ${c.userAgent}` : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p class="muted">
-          No consent records (for example an import without prior consent that was never confirmed).
-        </p>
-      )}
+      <DataTable
+        stack
+        columns={CONSENT_COLUMNS}
+        rows={person.consents}
+        rowKey={(c) => `${c.action}:${c.at}`}
+        empty={
+          <p class="muted">
+            No consent records (for example an import without prior consent that was never confirmed).
+          </p>
+        }
+      />
 
       <h2 id="emails">Emails sent</h2>
-      {person.sends.length > 0 ? (
-        <div class="table-wrap">
-          <table class="stack">
-            <thead>
-              <tr>
-                <th scope="col">Sent</th>
-                <th scope="col">Email</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Delivery</th>
-                <th scope="col">History</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.sends.map((s) => (
-                <tr key={s.id}>
-                  <td data-label="Sent">{utc(s.sentAt)}</td>
-                  <td data-label="Email">
-                    {s.campaignId ? <a href={`/admin/campaigns/${s.campaignId}`}>{s.label}</a> : s.label}
-                  </td>
-                  <td data-label="Kind">{SEND_KINDS[s.kind]}</td>
-                  <td data-label="Delivery">
-                    {DELIVERY[s.status] ?? s.status}
-                    {s.error ? ` (${s.error})` : ""}
-                  </td>
-                  <td data-label="History">
-                    {s.events
-                      .map(
-                        (e) =>
-                          `${e.type.replace(/_/g, " ")} ${utc(new Date(e.at).toISOString())}${e.detail ? ` (${e.detail})` : ""}`,
-                      )
-                      .join("; ")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p class="muted">Nothing has been sent to this person.</p>
-      )}
+      <DataTable
+        stack
+        columns={SEND_COLUMNS}
+        rows={person.sends}
+        rowKey={(s) => s.id}
+        empty={<p class="muted">Nothing has been sent to this person.</p>}
+      />
 
       <h2 id="actions">Actions</h2>
       <div class="actions">
