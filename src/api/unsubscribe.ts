@@ -5,7 +5,7 @@
 //   it leads to the same page.
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../deps.ts";
-import { verifyToken } from "../lib/tokens.ts";
+import { type TokenCheck, verifyToken } from "../lib/tokens.ts";
 import { FORMS } from "../subscribers/consent.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
 import { unsubscribeSubscriber } from "../subscribers/unsubscribe.ts";
@@ -14,11 +14,29 @@ import { unsubscribedPage, unsubscribeLinkProblemPage, unsubscribePage } from ".
 import { recordedIp } from "./rate-limit.ts";
 import { bodyKind, parseForm } from "./subscribe.ts";
 
+/** The consent record of each way out: the reason and form it writes. */
+const WAYS_OUT = {
+  "one-click": { reason: "one-click", form: FORMS.oneClick },
+  page: { reason: "user", form: FORMS.unsubscribePage },
+} as const;
+
+type VerifiedToken = Extract<TokenCheck, { ok: true }>;
+
 export function unsubscribeRoutes(deps: AppDeps) {
   const common = { appUrl: deps.config.appUrl, postalAddress: deps.config.mail.postalAddress };
   const check = (token: string | undefined) =>
     verifyToken(deps.config.tokenSecret, "unsubscribe", token, deps.now());
-  const context = (c: Context) => ({ ip: recordedIp(c, deps.config), userAgent: c.req.header("user-agent") });
+  /** Unsubscribes the person a verified token names, recorded as the way out they took. */
+  const leave = async (c: Context, token: VerifiedToken, via: keyof typeof WAYS_OUT) => {
+    const outcome = await unsubscribeSubscriber(deps, token.subscriberId, {
+      ip: recordedIp(c, deps.config),
+      userAgent: c.req.header("user-agent"),
+      ...WAYS_OUT[via],
+      campaignId: token.campaignId,
+    });
+    deps.logger.info("unsubscribe", { outcome, via });
+    return outcome;
+  };
 
   // Deliberately not rate limited: mailbox providers send one-click POSTs from a few shared addresses, and a
   // refused unsubscribe is worse than the cost of a signed-token check.
@@ -44,13 +62,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
       }
       const result = await check(c.req.query("token"));
       if (!result.ok) return apiError(c, 400, "invalid_token", "This unsubscribe link is not valid.");
-      const outcome = await unsubscribeSubscriber(deps, result.subscriberId, {
-        ...context(c),
-        reason: "one-click",
-        form: FORMS.oneClick,
-        campaignId: result.campaignId,
-      });
-      deps.logger.info("unsubscribe", { outcome, via: "one-click" });
+      await leave(c, result, "one-click");
       return c.json({ status: "unsubscribed" }, 200);
     })
     .get("/api/unsubscribe", (c) => {
@@ -78,13 +90,7 @@ export function unsubscribeRoutes(deps: AppDeps) {
       const body = await parseForm(c);
       const result = await check(typeof body?.token === "string" ? body.token : undefined);
       if (!result.ok) return c.html(unsubscribeLinkProblemPage(common), 400);
-      const outcome = await unsubscribeSubscriber(deps, result.subscriberId, {
-        ...context(c),
-        reason: "user",
-        form: FORMS.unsubscribePage,
-        campaignId: result.campaignId,
-      });
-      deps.logger.info("unsubscribe", { outcome, via: "page" });
+      const outcome = await leave(c, result, "page");
       const subscriber = await findSubscriberById(deps.db, result.subscriberId);
       return c.html(unsubscribedPage(common, outcome !== "unsubscribed", subscriber?.country));
     });

@@ -2,7 +2,7 @@
 // it is sent (reviews age; templates get reviewed), with its errors as field messages for the marketer.
 import { campaignTemplateById } from "../content/index.ts";
 import type { AppDeps } from "../deps.ts";
-import { type Finding, lintContent } from "../lint/index.ts";
+import { type Finding, lintForSending } from "../lint/index.ts";
 import type { Campaign, CampaignContent } from "./build-emails.ts";
 import type { Failure, Result } from "./result.ts";
 import type { CreateCampaignInput } from "./schemas.ts";
@@ -58,16 +58,8 @@ export function resolveContent(deps: Deps, input: CreateCampaignInput): Result<{
 }
 
 export function checkContent(deps: Deps, content: ResolvedContent) {
-  return lintContent(
-    {
-      subject: content.subject,
-      preheader: content.preheader,
-      bodyMarkdown: content.bodyMarkdown,
-      author: content.authorId,
-      ...(content.reviewer ? { reviewer: content.reviewer } : {}),
-      ...(content.reviewedOn ? { reviewedOn: content.reviewedOn } : {}),
-      sources: content.sources,
-    },
+  return lintForSending(
+    { ...content, author: content.authorId },
     { authors: deps.content, today: deps.now() },
   );
 }

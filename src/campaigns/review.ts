@@ -56,6 +56,20 @@ function notInReview(campaign: Campaign): Failure {
   return refuse("invalid_state", `Only a campaign in review can be reviewed. ${why[campaign.reviewState]}`);
 }
 
+/** The campaign a reviewer decides on: it exists, this account may review it, and it is waiting in review. */
+async function campaignToDecide(
+  deps: Deps,
+  id: string,
+  reviewer: Account,
+): Promise<Result<{ campaign: Campaign }>> {
+  const campaign = await loadCampaign(deps.db, id);
+  if (!campaign) return notFound;
+  const problem = reviewerProblem(campaign, reviewer);
+  if (problem) return problem;
+  if (campaign.status !== "draft" || campaign.reviewState !== "in_review") return notInReview(campaign);
+  return { ok: true, campaign };
+}
+
 export async function submitForReview(deps: Deps, id: string, actor: Actor): Promise<Step> {
   const campaign = await loadCampaign(deps.db, id);
   if (!campaign) return notFound;
@@ -94,11 +108,9 @@ export async function approveCampaign(
   actor: Actor,
   decision: ReviewDecision,
 ): Promise<Step> {
-  const campaign = await loadCampaign(deps.db, id);
-  if (!campaign) return notFound;
-  const problem = reviewerProblem(campaign, decision.reviewer);
-  if (problem) return problem;
-  if (campaign.status !== "draft" || campaign.reviewState !== "in_review") return notInReview(campaign);
+  const found = await campaignToDecide(deps, id, decision.reviewer);
+  if (!found.ok) return found;
+  const { campaign } = found;
   const title = decision.reviewer.title?.trim();
   if (!title) {
     return refuse(
@@ -145,11 +157,9 @@ export async function returnForChanges(
   actor: Actor,
   decision: ReviewDecision & { comment: string },
 ): Promise<Step> {
-  const campaign = await loadCampaign(deps.db, id);
-  if (!campaign) return notFound;
-  const problem = reviewerProblem(campaign, decision.reviewer);
-  if (problem) return problem;
-  if (campaign.status !== "draft" || campaign.reviewState !== "in_review") return notInReview(campaign);
+  const found = await campaignToDecide(deps, id, decision.reviewer);
+  if (!found.ok) return found;
+  const { campaign } = found;
   const comment = decision.comment.trim();
   if (comment === "") {
     return refuse("validation_failed", "Say what needs to change.", {

@@ -1,8 +1,8 @@
 // The campaign state changes that start or stop a broadcast: send or schedule, cancel, resume. Each is written
 // in one atomic batch with its event (transactional outbox), so a bus outage never leaves a campaign "sending"
 // with nothing running.
-import { and, count, eq, gte, inArray, lt } from "drizzle-orm";
-import { type AtomicStatement, atomic } from "../db/client.ts";
+import { and, count, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { atomic } from "../db/client.ts";
 import { type CampaignStatus, campaigns, pendingEvents } from "../db/schema.ts";
 import { complaintBrakeTripped } from "../delivery/complaint-brake.ts";
 import type { AppDeps } from "../deps.ts";
@@ -31,6 +31,15 @@ function conflict(
 
 type Transition = Result<{ campaign: CampaignView; dispatched: boolean }>;
 
+type Change = {
+  to: CampaignStatus;
+  /** Columns the change sets beside the status and `updated_at`. */
+  set: Omit<Partial<typeof campaigns.$inferInsert>, "status" | "updatedAt">;
+  /** The state the change expects to leave (beside the campaign's id). */
+  guard: SQL | undefined;
+  now: Date;
+};
+
 /**
  * Writes a status change and its event in one batch, then checks the change took. The update is guarded by the
  * status it expects to leave, so a concurrent request that moved the campaign first makes it a no-op: that
@@ -39,10 +48,14 @@ type Transition = Result<{ campaign: CampaignView; dispatched: boolean }>;
 async function transition(
   deps: Deps,
   campaign: Campaign,
-  update: AtomicStatement,
-  to: CampaignStatus,
+  change: Change,
   event: PendingEvent,
 ): Promise<Transition> {
+  const { to, now } = change;
+  const update = deps.db
+    .update(campaigns)
+    .set({ ...change.set, status: to, updatedAt: now })
+    .where(and(eq(campaigns.id, campaign.id), change.guard));
   await atomic(deps.db, [update, queueEventStatement(deps.db, event)]);
   const updated = (await loadCampaign(deps.db, campaign.id)) ?? campaign;
   if (updated.status !== to) return conflict(updated, "The campaign changed while this request was handled");
@@ -118,26 +131,22 @@ export async function requestSend(deps: Deps, id: string, input: SendCampaignInp
   return transition(
     deps,
     campaign,
-    deps.db
-      .update(campaigns)
-      .set({
-        status: to,
+    {
+      to,
+      set: {
         scheduledAt,
         localSendTime: input.localTime ?? null,
         localSendDate: input.localDate ?? null,
         lintWarnings: warnings,
-        updatedAt: now,
-      })
-      .where(
-        and(
-          eq(campaigns.id, id),
-          eq(campaigns.status, "draft"),
-          // An edit that lands between the check above and this update voids the approval: then nothing is sent.
-          eq(campaigns.reviewState, "approved"),
-          eq(campaigns.approvedHash, approved),
-        ),
+      },
+      guard: and(
+        eq(campaigns.status, "draft"),
+        // An edit that lands between the check above and this update voids the approval: then nothing is sent.
+        eq(campaigns.reviewState, "approved"),
+        eq(campaigns.approvedHash, approved),
       ),
-    to,
+      now,
+    },
     event,
   );
 }
@@ -174,16 +183,12 @@ export async function cancelCampaign(deps: Deps, id: string): Promise<Transition
   return transition(
     deps,
     campaign,
-    deps.db
-      .update(campaigns)
-      .set({
-        status: "cancelled",
-        statusReason: "Cancelled by an administrator.",
-        finishedAt: now,
-        updatedAt: now,
-      })
-      .where(and(eq(campaigns.id, id), inArray(campaigns.status, CANCELLABLE))),
-    "cancelled",
+    {
+      to: "cancelled",
+      set: { statusReason: "Cancelled by an administrator.", finishedAt: now },
+      guard: inArray(campaigns.status, CANCELLABLE),
+      now,
+    },
     event,
   );
 }
@@ -229,11 +234,7 @@ export async function resumeCampaign(
   return transition(
     deps,
     campaign,
-    deps.db
-      .update(campaigns)
-      .set({ status: next, statusReason: null, updatedAt: now })
-      .where(and(eq(campaigns.id, id), eq(campaigns.status, "paused"))),
-    next,
+    { to: next, set: { statusReason: null }, guard: eq(campaigns.status, "paused"), now },
     event,
   );
 }

@@ -4,7 +4,7 @@ import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { authorById, type Lesson } from "../content/index.ts";
 import { type SendStatus, sends } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
-import { type Finding, lintContent } from "../lint/index.ts";
+import { type Finding, lintForSending } from "../lint/index.ts";
 
 type Deps = Pick<AppDeps, "db" | "content" | "now">;
 
@@ -30,16 +30,8 @@ export type LessonSummary = {
 
 /** Lint one lesson as the send path would see it (today's date: reviews age). */
 export function lintLesson(deps: Pick<Deps, "content" | "now">, lesson: Lesson) {
-  return lintContent(
-    {
-      subject: lesson.subject,
-      preheader: lesson.preheader,
-      bodyMarkdown: lesson.body,
-      author: lesson.author,
-      ...(lesson.reviewer ? { reviewer: lesson.reviewer } : {}),
-      ...(lesson.reviewedOn ? { reviewedOn: lesson.reviewedOn } : {}),
-      sources: lesson.sources,
-    },
+  return lintForSending(
+    { ...lesson, bodyMarkdown: lesson.body },
     { authors: deps.content, today: deps.now() },
   );
 }

@@ -3,7 +3,7 @@
 
 export { REVIEW_MAX_AGE_MONTHS } from "./checks.ts";
 export { formatFinding, formatSummary } from "./format.ts";
-export { lintContent, lintSource } from "./lint.ts";
+export { lintContent, lintForSending, lintSource, type SendingContent } from "./lint.ts";
 export { type Rule, type RuleId, rules } from "./rules.ts";
 export type {
   AuthorRegistry,

@@ -61,6 +61,33 @@ export function lintContent(input: ContentInput, options: LintOptions): LintResu
   return result;
 }
 
+/** A lesson or a campaign as the send path holds it; an unset reviewer or review date may be "" or absent. */
+export interface SendingContent {
+  subject: string;
+  preheader: string;
+  bodyMarkdown: string;
+  author: string;
+  reviewer?: string | undefined;
+  reviewedOn?: string | undefined;
+  sources: readonly { claim: string; citation: string }[];
+}
+
+/** Lints content about to be sent (or shown as it would be): an empty reviewer field counts as none. */
+export function lintForSending(content: SendingContent, options: LintOptions): LintResult {
+  return lintContent(
+    {
+      subject: content.subject,
+      preheader: content.preheader,
+      bodyMarkdown: content.bodyMarkdown,
+      author: content.author,
+      ...(content.reviewer ? { reviewer: content.reviewer } : {}),
+      ...(content.reviewedOn ? { reviewedOn: content.reviewedOn } : {}),
+      sources: content.sources,
+    },
+    options,
+  );
+}
+
 interface RawFinding {
   rule: Rule;
   at: Loc;
