@@ -1,10 +1,8 @@
 import type { Author, Source } from "../content/schema.ts";
+import { ArticleLayout } from "./components/article-layout.tsx";
 import type { Reviewer } from "./components/attribution.tsx";
-import { Layout } from "./components/layout.tsx";
-import { MarkdownBody } from "./components/markdown-body.tsx";
-import { Sources } from "./components/sources.tsx";
 import { colors } from "./components/theme.ts";
-import { Greeting, Paragraph, Title } from "./components/typography.tsx";
+import { Paragraph } from "./components/typography.tsx";
 import { previewCtx, previewPreferencesUrl, previewSender, previewUnsubscribeUrl } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
 
@@ -37,35 +35,31 @@ export function campaignSubject({ subject, isTest }: Pick<CampaignEmailProps, "s
 export function CampaignEmail(props: CampaignEmailProps) {
   const { ctx, firstName, bodyMarkdown, isTest } = props;
   return (
-    <Layout
+    <ArticleLayout
       ctx={ctx}
       title={campaignSubject(props)}
       preheader={props.preheader}
-      attribution={{
-        kind: "content",
-        author: props.author,
-        reviewer: props.reviewer,
-        reviewedOn: props.reviewedOn,
-      }}
+      heading={props.subject}
+      firstName={firstName}
+      markdown={bodyMarkdown}
+      sources={props.sources ?? []}
+      credits={{ author: props.author, reviewer: props.reviewer, reviewedOn: props.reviewedOn }}
       footer={{
         reason: "You are receiving this because you subscribed to the Hopemark Health newsletter.",
         unsubscribeUrl: props.unsubscribeUrl,
         preferencesUrl: props.preferencesUrl,
         advertising: true,
       }}
-    >
-      {isTest ? (
-        <Paragraph>
-          <span style={{ color: colors.crisisBorder, fontWeight: 700 }}>
-            Test send: this preview went to the team only.
-          </span>
-        </Paragraph>
-      ) : null}
-      <Title>{props.subject}</Title>
-      <Greeting firstName={firstName} />
-      <MarkdownBody>{bodyMarkdown}</MarkdownBody>
-      <Sources sources={props.sources ?? []} />
-    </Layout>
+      lead={
+        isTest ? (
+          <Paragraph>
+            <span style={{ color: colors.crisisBorder, fontWeight: 700 }}>
+              Test send: this preview went to the team only.
+            </span>
+          </Paragraph>
+        ) : null
+      }
+    />
   );
 }
 

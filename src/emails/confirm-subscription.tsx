@@ -1,6 +1,6 @@
 import { Link } from "@react-email/components";
 import { Button } from "./components/button.tsx";
-import { Layout } from "./components/layout.tsx";
+import { SenderLayout, type SenderNote } from "./components/sender-layout.tsx";
 import { cls } from "./components/styles.ts";
 import { breakAnywhere, linkText } from "./components/theme.ts";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
@@ -16,7 +16,12 @@ export interface ConfirmSubscriptionEmailProps {
 }
 
 export const CONFIRM_SUBJECT = "Please confirm your Hopemark Health subscription";
-const PREHEADER = "One click to confirm. If you did not sign up, you can ignore this email.";
+const NOTE: SenderNote = {
+  subject: CONFIRM_SUBJECT,
+  preheader: "One click to confirm. If you did not sign up, you can ignore this email.",
+  reason:
+    "You are receiving this one-time email because this address was entered on a Hopemark Health signup form.",
+};
 
 export function ConfirmSubscriptionEmail({
   ctx,
@@ -26,16 +31,7 @@ export function ConfirmSubscriptionEmail({
 }: ConfirmSubscriptionEmailProps) {
   const days = expiresInDays === 1 ? "1 day" : `${expiresInDays} days`;
   return (
-    <Layout
-      ctx={ctx}
-      title={CONFIRM_SUBJECT}
-      preheader={PREHEADER}
-      attribution={{ kind: "sender", sender: ctx.sender }}
-      footer={{
-        reason:
-          "You are receiving this one-time email because this address was entered on a Hopemark Health signup form.",
-      }}
-    >
+    <SenderLayout ctx={ctx} note={NOTE}>
       <Title>Confirm your subscription</Title>
       <Greeting firstName={firstName} />
       <Paragraph>
@@ -58,7 +54,7 @@ export function ConfirmSubscriptionEmail({
         Didn't ask for this? You can safely ignore this email. You will not be subscribed, and we will not
         email you again.
       </Paragraph>
-    </Layout>
+    </SenderLayout>
   );
 }
 

@@ -3,7 +3,7 @@
 // address like the rest (the send gate would refuse it otherwise).
 import { Link } from "@react-email/components";
 import { Button } from "./components/button.tsx";
-import { Layout } from "./components/layout.tsx";
+import { SenderLayout, type SenderNote } from "./components/sender-layout.tsx";
 import { cls } from "./components/styles.ts";
 import { breakAnywhere, colors, typeface } from "./components/theme.ts";
 import { Paragraph, Title } from "./components/typography.tsx";
@@ -20,20 +20,16 @@ export interface ConsoleSignInEmailProps {
 }
 
 export const CONSOLE_SIGN_IN_SUBJECT = "Your sign-in link for the Hopemark Health console";
-const PREHEADER = "Valid for 15 minutes, once. If you did not ask for it, ignore this email.";
+const NOTE: SenderNote = {
+  subject: CONSOLE_SIGN_IN_SUBJECT,
+  preheader: "Valid for 15 minutes, once. If you did not ask for it, ignore this email.",
+  reason:
+    "You are receiving this one-time email because someone asked to sign in to the Hopemark Health newsletter console with this address.",
+};
 
 export function ConsoleSignInEmail({ ctx, name, signInUrl, expiresInMinutes }: ConsoleSignInEmailProps) {
   return (
-    <Layout
-      ctx={ctx}
-      title={CONSOLE_SIGN_IN_SUBJECT}
-      preheader={PREHEADER}
-      attribution={{ kind: "sender", sender: ctx.sender }}
-      footer={{
-        reason:
-          "You are receiving this one-time email because someone asked to sign in to the Hopemark Health newsletter console with this address.",
-      }}
-    >
+    <SenderLayout ctx={ctx} note={NOTE}>
       <Title>Sign in to the console</Title>
       <Paragraph>Hello {name},</Paragraph>
       <Paragraph>
@@ -55,7 +51,7 @@ export function ConsoleSignInEmail({ ctx, name, signInUrl, expiresInMinutes }: C
       <Paragraph>
         Didn't ask for this? Ignore this email: nobody can sign in without the link. Never forward it.
       </Paragraph>
-    </Layout>
+    </SenderLayout>
   );
 }
 

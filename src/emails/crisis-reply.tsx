@@ -5,7 +5,7 @@ import { Text } from "@react-email/components";
 import { Box } from "./components/box.tsx";
 import { CrisisBox, CrisisLineItem, crisisLineText } from "./components/crisis-footer.tsx";
 import { CRISIS_FOOTER, crisisRegion } from "./components/crisis-lines.ts";
-import { Layout } from "./components/layout.tsx";
+import { SenderLayout, type SenderNote } from "./components/sender-layout.tsx";
 import { cls } from "./components/styles.ts";
 import { space } from "./components/theme.ts";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
@@ -19,7 +19,12 @@ export interface CrisisReplyEmailProps {
 
 // No health words in the subject (safety rule 15): it shows in inbox lists and on lock screens.
 export const CRISIS_REPLY_SUBJECT = "We received your message";
-const PREHEADER = "If you need support right now, help is available at any time.";
+const NOTE: SenderNote = {
+  subject: CRISIS_REPLY_SUBJECT,
+  preheader: "If you need support right now, help is available at any time.",
+  reason:
+    "You are receiving this one automatic reply because you wrote to Hopemark Health. We send at most one like it a day.",
+};
 
 export const CRISIS_REPLY_COPY = {
   thanks: "Thank you for writing to us. We are glad you reached out.",
@@ -52,16 +57,7 @@ function LinesFirst({ country }: { country?: string | null | undefined }) {
 
 export function CrisisReplyEmail({ ctx, firstName }: CrisisReplyEmailProps) {
   return (
-    <Layout
-      ctx={ctx}
-      title={CRISIS_REPLY_SUBJECT}
-      preheader={PREHEADER}
-      attribution={{ kind: "sender", sender: ctx.sender }}
-      footer={{
-        reason:
-          "You are receiving this one automatic reply because you wrote to Hopemark Health. We send at most one like it a day.",
-      }}
-    >
+    <SenderLayout ctx={ctx} note={NOTE}>
       <LinesFirst country={ctx.country} />
       <Title>We received your message</Title>
       <Greeting firstName={firstName} />
@@ -69,7 +65,7 @@ export function CrisisReplyEmail({ ctx, firstName }: CrisisReplyEmailProps) {
       <Paragraph>{CRISIS_REPLY_COPY.now}</Paragraph>
       <Paragraph>{CRISIS_REPLY_COPY.inbox}</Paragraph>
       <Paragraph>{CRISIS_REPLY_COPY.hope}</Paragraph>
-    </Layout>
+    </SenderLayout>
   );
 }
 

@@ -1,9 +1,7 @@
 import type { Lesson } from "../content/loader.ts";
 import type { Author } from "../content/schema.ts";
-import { Layout } from "./components/layout.tsx";
-import { MarkdownBody } from "./components/markdown-body.tsx";
-import { Sources } from "./components/sources.tsx";
-import { Greeting, Paragraph, Title } from "./components/typography.tsx";
+import { ArticleLayout } from "./components/article-layout.tsx";
+import { Paragraph } from "./components/typography.tsx";
 import {
   previewCtx,
   previewPreferencesUrl,
@@ -32,12 +30,15 @@ export interface LessonEmailProps {
 export function LessonEmail(props: LessonEmailProps) {
   const { ctx, firstName, lesson, lessonNumber, lessonCount } = props;
   return (
-    <Layout
+    <ArticleLayout
       ctx={ctx}
       title={lesson.subject}
       preheader={lesson.preheader}
-      attribution={{
-        kind: "content",
+      heading={lesson.subject}
+      firstName={firstName}
+      markdown={lesson.body}
+      sources={lesson.sources}
+      credits={{
         author: props.author,
         adaptedFrom: props.adaptedFrom,
         reviewer: props.reviewer,
@@ -48,15 +49,12 @@ export function LessonEmail(props: LessonEmailProps) {
         unsubscribeUrl: props.unsubscribeUrl,
         preferencesUrl: props.preferencesUrl,
       }}
-    >
-      <Paragraph muted>
-        Lesson {lessonNumber} of {lessonCount}
-      </Paragraph>
-      <Title>{lesson.subject}</Title>
-      <Greeting firstName={firstName} />
-      <MarkdownBody>{lesson.body}</MarkdownBody>
-      <Sources sources={lesson.sources} />
-    </Layout>
+      lead={
+        <Paragraph muted>
+          Lesson {lessonNumber} of {lessonCount}
+        </Paragraph>
+      }
+    />
   );
 }
 

@@ -5,7 +5,7 @@
 import { Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { Box } from "./components/box.tsx";
-import { Layout } from "./components/layout.tsx";
+import { SenderLayout } from "./components/sender-layout.tsx";
 import { cls } from "./components/styles.ts";
 import { breakAnywhere, colors, fontSizes, lineHeights, space, typeface } from "./components/theme.ts";
 import { Paragraph, Title } from "./components/typography.tsx";
@@ -66,12 +66,13 @@ function withLineBreaks(text: string): ReactNode {
 export function ReplyAlertEmail(props: ReplyAlertEmailProps) {
   const subject = replyAlertSubject(props);
   return (
-    <Layout
+    <SenderLayout
       ctx={props.ctx}
-      title={subject}
-      preheader={props.urgent ? "Please read and reach out today." : "A reader replied to one of our emails."}
-      attribution={{ kind: "sender", sender: props.ctx.sender }}
-      footer={{
+      note={{
+        subject,
+        preheader: props.urgent
+          ? "Please read and reach out today."
+          : "A reader replied to one of our emails.",
         reason:
           "You are receiving this because this address is the team inbox (REPLIES_FORWARD_TO) for replies to Hopemark Health emails.",
       }}
@@ -107,7 +108,7 @@ export function ReplyAlertEmail(props: ReplyAlertEmailProps) {
         {/* A long address has no place to wrap; on a phone it would widen the whole email. */}
         Mark it handled in the reply queue: <span style={breakAnywhere}>{props.queueUrl}</span>
       </Paragraph>
-    </Layout>
+    </SenderLayout>
   );
 }
 

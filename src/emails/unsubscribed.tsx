@@ -1,6 +1,6 @@
 import { Button } from "./components/button.tsx";
-import { Layout } from "./components/layout.tsx";
-import { Paragraph, Title } from "./components/typography.tsx";
+import { SenderLayout, type SenderNote } from "./components/sender-layout.tsx";
+import { Paragraph, SupportSignOff, Title } from "./components/typography.tsx";
 import { previewCtx } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
 
@@ -10,20 +10,16 @@ export interface UnsubscribedEmailProps {
 }
 
 export const UNSUBSCRIBED_SUBJECT = "You have been unsubscribed";
-const PREHEADER = "We will not send you newsletter emails any more.";
+const NOTE: SenderNote = {
+  subject: UNSUBSCRIBED_SUBJECT,
+  preheader: "We will not send you newsletter emails any more.",
+  reason:
+    "You are receiving this one-time confirmation because this address was unsubscribed from the Hopemark Health newsletter.",
+};
 
 export function UnsubscribedEmail({ ctx, resubscribeUrl }: UnsubscribedEmailProps) {
   return (
-    <Layout
-      ctx={ctx}
-      title={UNSUBSCRIBED_SUBJECT}
-      preheader={PREHEADER}
-      attribution={{ kind: "sender", sender: ctx.sender }}
-      footer={{
-        reason:
-          "You are receiving this one-time confirmation because this address was unsubscribed from the Hopemark Health newsletter.",
-      }}
-    >
+    <SenderLayout ctx={ctx} note={NOTE}>
       <Title>You have been unsubscribed</Title>
       <Paragraph>
         You will not receive any more newsletter emails from Hopemark Health. Thank you for reading with us.
@@ -32,10 +28,8 @@ export function UnsubscribedEmail({ ctx, resubscribeUrl }: UnsubscribedEmailProp
         If this was a mistake, or you change your mind later, you can join again at any time.
       </Paragraph>
       <Button href={resubscribeUrl}>Subscribe again</Button>
-      <Paragraph>
-        Whatever you decide, please look after yourself. Support is always available below.
-      </Paragraph>
-    </Layout>
+      <SupportSignOff />
+    </SenderLayout>
   );
 }
 

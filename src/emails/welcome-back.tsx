@@ -1,6 +1,6 @@
 import { Button } from "./components/button.tsx";
-import { Layout } from "./components/layout.tsx";
-import { Greeting, Paragraph, Title } from "./components/typography.tsx";
+import { SenderLayout, type SenderNote } from "./components/sender-layout.tsx";
+import { Greeting, Paragraph, SupportSignOff, Title } from "./components/typography.tsx";
 import { previewCtx, previewPreferencesUrl, previewUnsubscribeUrl } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
 
@@ -14,7 +14,12 @@ export interface WelcomeBackEmailProps {
 }
 
 export const WELCOME_BACK_SUBJECT = "Your break is over: welcome back";
-const PREHEADER = "A short hello as your emails start again. Take more time whenever you need it.";
+const NOTE: SenderNote = {
+  subject: WELCOME_BACK_SUBJECT,
+  preheader: "A short hello as your emails start again. Take more time whenever you need it.",
+  reason:
+    "You are receiving this one-time note because you took a break from the Hopemark Health newsletter and asked us to let you know when it ended.",
+};
 
 /** Sent once, only to readers who ticked "send me a short note when my break ends". */
 export function WelcomeBackEmail({
@@ -25,18 +30,7 @@ export function WelcomeBackEmail({
   seriesContinues,
 }: WelcomeBackEmailProps) {
   return (
-    <Layout
-      ctx={ctx}
-      title={WELCOME_BACK_SUBJECT}
-      preheader={PREHEADER}
-      attribution={{ kind: "sender", sender: ctx.sender }}
-      footer={{
-        reason:
-          "You are receiving this one-time note because you took a break from the Hopemark Health newsletter and asked us to let you know when it ended.",
-        unsubscribeUrl,
-        preferencesUrl,
-      }}
-    >
+    <SenderLayout ctx={ctx} note={NOTE} links={{ unsubscribeUrl, preferencesUrl }}>
       <Title>Welcome back</Title>
       <Greeting firstName={firstName} />
       <Paragraph>
@@ -50,10 +44,8 @@ export function WelcomeBackEmail({
         break or choose what we send you.
       </Paragraph>
       <Button href={preferencesUrl}>Manage your preferences</Button>
-      <Paragraph>
-        Whatever you decide, please look after yourself. Support is always available below.
-      </Paragraph>
-    </Layout>
+      <SupportSignOff />
+    </SenderLayout>
   );
 }
 

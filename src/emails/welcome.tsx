@@ -1,4 +1,4 @@
-import { Layout } from "./components/layout.tsx";
+import { SenderLayout, type SenderNote } from "./components/sender-layout.tsx";
 import { Greeting, Paragraph, Title } from "./components/typography.tsx";
 import { previewCtx, previewPreferencesUrl, previewUnsubscribeUrl } from "./preview-data.ts";
 import type { EmailContext } from "./types.ts";
@@ -15,7 +15,11 @@ export interface WelcomeEmailProps {
 }
 
 export const WELCOME_SUBJECT = "Welcome to the Hopemark Health newsletter";
-const PREHEADER = "What to expect from us, and how to reach support any time.";
+const NOTE: SenderNote = {
+  subject: WELCOME_SUBJECT,
+  preheader: "What to expect from us, and how to reach support any time.",
+  reason: "You are receiving this because you confirmed your subscription to the Hopemark Health newsletter.",
+};
 
 function when(days: number | undefined): string {
   if (days === undefined) return "soon";
@@ -32,18 +36,7 @@ export function WelcomeEmail({
   firstLessonInDays,
 }: WelcomeEmailProps) {
   return (
-    <Layout
-      ctx={ctx}
-      title={WELCOME_SUBJECT}
-      preheader={PREHEADER}
-      attribution={{ kind: "sender", sender: ctx.sender }}
-      footer={{
-        reason:
-          "You are receiving this because you confirmed your subscription to the Hopemark Health newsletter.",
-        unsubscribeUrl,
-        preferencesUrl,
-      }}
-    >
+    <SenderLayout ctx={ctx} note={NOTE} links={{ unsubscribeUrl, preferencesUrl }}>
       <Title>Welcome, and thank you for joining</Title>
       <Greeting firstName={firstName} />
       <Paragraph>
@@ -57,7 +50,7 @@ export function WelcomeEmail({
         These emails are for learning, not a replacement for care from a clinician who knows you. If you are
         struggling right now, the support lines below are free and open day and night.
       </Paragraph>
-    </Layout>
+    </SenderLayout>
   );
 }
 

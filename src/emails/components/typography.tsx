@@ -56,3 +56,13 @@ export function Greeting({ firstName }: { firstName?: string | null | undefined 
   const name = firstName?.trim();
   return <Paragraph>{name ? `Hi ${name},` : "Hello,"}</Paragraph>;
 }
+
+/**
+ * The last line of an email that hands the reader a choice (unsubscribed, back from a break): whatever they
+ * choose, it points them to the crisis lines the layout prints below.
+ */
+export function SupportSignOff() {
+  return (
+    <Paragraph>Whatever you decide, please look after yourself. Support is always available below.</Paragraph>
+  );
+}

@@ -33,6 +33,22 @@ export const PRIVACY_LABEL = "Privacy notice";
 export const PREFERENCES_LABEL = "Manage preferences";
 export const PREFERENCES_NOTE = "Choose what we send you, take a break, or change your name or country.";
 
+/** A footer link on its own line, with one line under it on what the link does. */
+function LinkWithNote({ href, label, note }: { href: string; label: string; note: string }) {
+  return (
+    <>
+      <Text className={cls.muted} style={{ ...small, margin: 0 }}>
+        <Link className={cls.link} href={href} style={link}>
+          {label}
+        </Link>
+      </Text>
+      <Text className={cls.muted} style={small}>
+        {note}
+      </Text>
+    </>
+  );
+}
+
 export function UnsubscribeFooter({
   reason,
   unsubscribeUrl,
@@ -47,28 +63,10 @@ export function UnsubscribeFooter({
         {reason}
       </Text>
       {preferencesUrl ? (
-        <>
-          <Text className={cls.muted} style={{ ...small, margin: 0 }}>
-            <Link className={cls.link} href={preferencesUrl} style={link}>
-              {PREFERENCES_LABEL}
-            </Link>
-          </Text>
-          <Text className={cls.muted} style={small}>
-            {PREFERENCES_NOTE}
-          </Text>
-        </>
+        <LinkWithNote href={preferencesUrl} label={PREFERENCES_LABEL} note={PREFERENCES_NOTE} />
       ) : null}
       {unsubscribeUrl ? (
-        <>
-          <Text className={cls.muted} style={{ ...small, margin: 0 }}>
-            <Link className={cls.link} href={unsubscribeUrl} style={link}>
-              {UNSUBSCRIBE_LABEL}
-            </Link>
-          </Text>
-          <Text className={cls.muted} style={small}>
-            {UNSUBSCRIBE_NOTE}
-          </Text>
-        </>
+        <LinkWithNote href={unsubscribeUrl} label={UNSUBSCRIBE_LABEL} note={UNSUBSCRIBE_NOTE} />
       ) : null}
       {advertising ? (
         <Text className={cls.muted} style={small}>
