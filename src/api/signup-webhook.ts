@@ -23,6 +23,7 @@ import { z } from "zod";
 import { webhookEvents } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { hmacKey } from "../lib/hmac.ts";
+import { parseJson } from "../lib/json.ts";
 import { signupSchema } from "../subscribers/input.ts";
 import { signup } from "../subscribers/signup.ts";
 import { dispatchAfterResponse } from "./after-response.ts";
@@ -118,13 +119,9 @@ export function signupWebhookRoutes(deps: AppDeps) {
         );
       }
       if (bodyKind(c) !== "json") return apiError(c, 415, "unsupported_media_type", "Send application/json.");
-      let body: unknown;
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        return apiError(c, 400, "malformed_json", "The request body is not valid JSON.");
-      }
-      const parsed = webhookSchema.safeParse(body);
+      const body = parseJson(raw);
+      if (!body.ok) return apiError(c, 400, "malformed_json", "The request body is not valid JSON.");
+      const parsed = webhookSchema.safeParse(body.value);
       if (!parsed.success) {
         return apiError(c, 422, "validation_failed", "Some fields are invalid.", fieldErrors(parsed.error));
       }

@@ -8,9 +8,9 @@ import type { AppDeps } from "../deps.ts";
 import { subscriberConfirmed, subscriberResumed, subscriberUnsubscribed } from "../inngest/events.ts";
 import { lessonEmail, welcomeEmail } from "../subscribers/emails.ts";
 import { lessonGate, lessonGateFor } from "../subscribers/lesson-gate.ts";
-import { type SendOutcome, sendToSubscriber } from "../subscribers/send.ts";
+import type { SendOutcome } from "../subscribers/send.ts";
 import { waitForDeliveryWindow } from "./delivery-window.ts";
-import { mailStep } from "./mail-step.ts";
+import { subscriberMailStep } from "./mail-step.ts";
 
 /**
  * Breaks waited out before one lesson, at most (three steps each; Inngest allows 1,000 per run). A reader who
@@ -45,18 +45,14 @@ export function createDripSeries(deps: AppDeps) {
       const lessons = deps.content.lessons;
       const sent: string[] = [];
 
-      const welcome = await step.run("send-welcome", () =>
-        mailStep(() =>
-          sendToSubscriber(deps, {
-            subscriberId,
-            idempotencyKey: `${subscriberId}:welcome`,
-            sendKind: "lesson",
-            statuses: ["active"],
-            suppressions: "any",
-            build: (subscriber) => welcomeEmail(deps, subscriber),
-          }),
-        ),
-      );
+      const welcome = await subscriberMailStep(step, "send-welcome", deps, {
+        subscriberId,
+        idempotencyKey: `${subscriberId}:welcome`,
+        sendKind: "lesson",
+        statuses: ["active"],
+        suppressions: "any",
+        build: (subscriber) => welcomeEmail(deps, subscriber),
+      });
       if (!proceeds(welcome)) return { completed: false, stoppedBefore: "welcome", sent, outcome: welcome };
       sent.push("welcome");
 
@@ -83,23 +79,19 @@ export function createDripSeries(deps: AppDeps) {
           // Lessons arrive in the reader's daytime (DELIVERY_WINDOW); the send step re-checks them after.
           await waitForDeliveryWindow(step, deps, subscriberId, `${lesson.id}${suffix}`);
 
-          const outcome = await step.run(`send-${lesson.id}${suffix}`, () =>
-            mailStep(() =>
-              sendToSubscriber(deps, {
-                subscriberId,
-                idempotencyKey: `${subscriberId}:${lesson.id}`,
-                sendKind: "lesson",
-                statuses: ["active"],
-                suppressions: "any",
-                refuse: async (subscriber) => {
-                  const now = await lessonGateFor(deps, subscriber);
-                  if (now.state === "paused") return "paused";
-                  return now.state === "stopped" ? "opted-out" : undefined;
-                },
-                build: (subscriber) => lessonEmail(deps, subscriber, lesson),
-              }),
-            ),
-          );
+          const outcome = await subscriberMailStep(step, `send-${lesson.id}${suffix}`, deps, {
+            subscriberId,
+            idempotencyKey: `${subscriberId}:${lesson.id}`,
+            sendKind: "lesson",
+            statuses: ["active"],
+            suppressions: "any",
+            refuse: async (subscriber) => {
+              const now = await lessonGateFor(deps, subscriber);
+              if (now.state === "paused") return "paused";
+              return now.state === "stopped" ? "opted-out" : undefined;
+            },
+            build: (subscriber) => lessonEmail(deps, subscriber, lesson),
+          });
           // A break begun between the check and the send: wait for it like any other.
           if (!outcome.sent && outcome.reason === "paused") continue;
           if (!proceeds(outcome)) return { completed: false, stoppedBefore: lesson.id, sent, outcome };

@@ -3,8 +3,7 @@
 import type { AppDeps } from "../deps.ts";
 import { confirmationRequested, subscriberCreated } from "../inngest/events.ts";
 import { confirmationEmail } from "../subscribers/emails.ts";
-import { sendToSubscriber } from "../subscribers/send.ts";
-import { mailStep } from "./mail-step.ts";
+import { subscriberMailStep } from "./mail-step.ts";
 
 export function createSendConfirmation(deps: AppDeps) {
   return deps.inngest.createFunction(
@@ -18,18 +17,14 @@ export function createSendConfirmation(deps: AppDeps) {
       // n tells legitimate re-sends apart: 0 for the first, the request time for each later one, so a retry of
       // the same request reuses its key and never sends twice.
       const n = "requestedAt" in event.data ? event.data.requestedAt : 0;
-      return step.run("send-confirmation-email", () =>
-        mailStep(() =>
-          sendToSubscriber(deps, {
-            subscriberId,
-            idempotencyKey: `${subscriberId}:confirm:${n}`,
-            sendKind: "transactional",
-            statuses: ["pending"],
-            suppressions: "hard",
-            build: (subscriber) => confirmationEmail(deps, subscriber),
-          }),
-        ),
-      );
+      return subscriberMailStep(step, "send-confirmation-email", deps, {
+        subscriberId,
+        idempotencyKey: `${subscriberId}:confirm:${n}`,
+        sendKind: "transactional",
+        statuses: ["pending"],
+        suppressions: "hard",
+        build: (subscriber) => confirmationEmail(deps, subscriber),
+      });
     },
   );
 }

@@ -4,9 +4,8 @@
 import type { AppDeps } from "../deps.ts";
 import { subscriberUnsubscribed } from "../inngest/events.ts";
 import { goodbyeEmail } from "../subscribers/emails.ts";
-import { sendToSubscriber } from "../subscribers/send.ts";
 import { findSubscriberById } from "../subscribers/store.ts";
-import { mailStep } from "./mail-step.ts";
+import { subscriberMailStep } from "./mail-step.ts";
 
 export function createSendGoodbye(deps: AppDeps) {
   return deps.inngest.createFunction(
@@ -23,18 +22,14 @@ export function createSendGoodbye(deps: AppDeps) {
         return subscriber?.status === "unsubscribed" ? (subscriber.unsubscribedAt?.getTime() ?? null) : null;
       });
       if (unsubscribedAt === null) return { sent: false, reason: "not-unsubscribed" };
-      return step.run("send-goodbye-email", () =>
-        mailStep(() =>
-          sendToSubscriber(deps, {
-            subscriberId,
-            idempotencyKey: `${subscriberId}:goodbye:${unsubscribedAt}`,
-            sendKind: "transactional",
-            statuses: ["unsubscribed"],
-            suppressions: "any",
-            build: (subscriber) => goodbyeEmail(deps, subscriber),
-          }),
-        ),
-      );
+      return subscriberMailStep(step, "send-goodbye-email", deps, {
+        subscriberId,
+        idempotencyKey: `${subscriberId}:goodbye:${unsubscribedAt}`,
+        sendKind: "transactional",
+        statuses: ["unsubscribed"],
+        suppressions: "any",
+        build: (subscriber) => goodbyeEmail(deps, subscriber),
+      });
     },
   );
 }

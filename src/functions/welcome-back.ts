@@ -8,11 +8,10 @@ import { sends } from "../db/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { subscriberPaused, subscriberUnsubscribed } from "../inngest/events.ts";
 import { welcomeBackEmail } from "../subscribers/emails.ts";
-import { sendToSubscriber } from "../subscribers/send.ts";
 import { findSubscriberById, type Subscriber } from "../subscribers/store.ts";
 import { isInTopic } from "../subscribers/topics.ts";
 import { waitForDeliveryWindow } from "./delivery-window.ts";
-import { mailStep } from "./mail-step.ts";
+import { subscriberMailStep } from "./mail-step.ts";
 
 /** The break that started this run is the one that has just ended, and the reader asked for the note. */
 function stillDue(subscriber: Subscriber | undefined, until: number, now: Date) {
@@ -50,20 +49,16 @@ export function createWelcomeBack(deps: AppDeps) {
         return { due: true as const, seriesContinues: inSeries && done.length < lessonKeys.length };
       });
       if (!check.due) return { sent: false, reason: "not-due" };
-      return step.run("send-welcome-back", () =>
-        mailStep(() =>
-          sendToSubscriber(deps, {
-            subscriberId,
-            idempotencyKey: `${subscriberId}:welcome-back:${until}`,
-            sendKind: "lesson",
-            statuses: ["active"],
-            suppressions: "any",
-            // A new break chosen since the check: its own run will decide.
-            refuse: async (subscriber) => (stillDue(subscriber, until, deps.now()) ? undefined : "paused"),
-            build: (subscriber) => welcomeBackEmail(deps, subscriber, check.seriesContinues),
-          }),
-        ),
-      );
+      return subscriberMailStep(step, "send-welcome-back", deps, {
+        subscriberId,
+        idempotencyKey: `${subscriberId}:welcome-back:${until}`,
+        sendKind: "lesson",
+        statuses: ["active"],
+        suppressions: "any",
+        // A new break chosen since the check: its own run will decide.
+        refuse: async (subscriber) => (stillDue(subscriber, until, deps.now()) ? undefined : "paused"),
+        build: (subscriber) => welcomeBackEmail(deps, subscriber, check.seriesContinues),
+      });
     },
   );
 }

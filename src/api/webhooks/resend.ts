@@ -15,6 +15,7 @@ import {
   TRACKING_EVENTS,
 } from "../../delivery/resend-payload.ts";
 import type { AppDeps } from "../../deps.ts";
+import { parseJson } from "../../lib/json.ts";
 import { recordReceivedWebhook } from "../../replies/receive.ts";
 import { apiError, fieldErrors } from "../errors.ts";
 
@@ -101,11 +102,9 @@ export function resendWebhookRoutes(deps: AppDeps) {
     }
     if (verified === undefined) {
       // An empty body with a valid signature; or an SDK that stops parsing for us.
-      try {
-        verified = JSON.parse(rawBody);
-      } catch {
-        return apiError(c, 400, "invalid_json", "The webhook body is not valid JSON.");
-      }
+      const parsed = parseJson(rawBody);
+      if (!parsed.ok) return apiError(c, 400, "invalid_json", "The webhook body is not valid JSON.");
+      verified = parsed.value;
     }
 
     const envelope = envelopeSchema.safeParse(verified);
