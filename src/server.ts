@@ -1,8 +1,9 @@
 // Node entry: SQLite file + migrations at start, @hono/node-server, and a timer that re-sends events the event
 // bus missed. `npm run dev` wraps this with file reload and an Inngest dev server when one can be started.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { dirname, join } from "node:path";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { buildDeps } from "./build-deps.ts";
 import {
@@ -14,10 +15,17 @@ import {
 } from "./config.ts";
 import { loadContentFromDisk } from "./content/node.ts";
 import { openNodeDb } from "./db/node.ts";
+import { listenShared } from "./lib/listen.ts";
 import { createLogger } from "./lib/log.ts";
 import { reconcilePendingEvents } from "./lib/pending-events.ts";
 
 const RECONCILE_EVERY_MS = 60_000;
+/**
+ * Sockets accepting for the server (src/lib/listen.ts: libuv accepts one connection per loop turn on each, so a
+ * burst of new connections waits behind the open ones). 64: with 100 connections opening at once, the kernel's
+ * spread leaves each socket only a few to accept; an idle socket costs one file descriptor.
+ */
+const LISTEN_SOCKETS = 64;
 
 /**
  * In development, a generated TOKEN_SECRET is kept beside the database so confirm and unsubscribe links in the
@@ -63,33 +71,35 @@ function start() {
   }, RECONCILE_EVERY_MS);
   timer.unref();
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    logger.info(`listening on http://${info.address}:${info.port}`, {
-      transport: config.mail.transport,
-      inngest: config.inngest.dev ? "dev server" : "cloud",
-      lessons: content.lessons.length,
-    });
-  });
-
-  server.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EADDRINUSE") throw error;
-    // One line instead of a stack trace: the usual cause is a second `npm run dev` or another app.
-    console.error(
-      `port ${config.port} is in use on ${config.host}; stop what uses it, or set PORT to another port (e.g. PORT=3001 npm start)`,
-    );
-    clearInterval(timer);
-    close();
-    process.exit(1);
-  });
-
-  const shutdown = () => {
-    clearInterval(timer);
-    server.close(async () => {
-      // Events already answered for go out now rather than a reconciler minute after the next start.
-      await deps.eventBatcher?.drain();
+  const server = createServer(getRequestListener(app.fetch));
+  const listening = listenShared(server, { host: config.host, port: config.port, sockets: LISTEN_SOCKETS });
+  listening.then(
+    (info) =>
+      logger.info(`listening on http://${info.address}:${info.port}`, {
+        transport: config.mail.transport,
+        inngest: config.inngest.dev ? "dev server" : "cloud",
+        lessons: content.lessons.length,
+      }),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EADDRINUSE") throw error;
+      // One line instead of a stack trace: the usual cause is a second `npm run dev` or another app.
+      console.error(
+        `port ${config.port} is in use on ${config.host}; stop what uses it, or set PORT to another port (e.g. PORT=3001 npm start)`,
+      );
+      clearInterval(timer);
       close();
-      process.exit(0);
-    });
+      process.exit(1);
+    },
+  );
+
+  const shutdown = async () => {
+    clearInterval(timer);
+    const sockets = await listening.catch(() => undefined);
+    await new Promise<void>((resolve) => (sockets ? sockets.close(resolve) : resolve()));
+    // Events already answered for go out now rather than a reconciler minute after the next start.
+    await deps.eventBatcher?.drain();
+    close();
+    process.exit(0);
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
