@@ -17,7 +17,8 @@ import { type ReviewStep, reviewStatements } from "./review-record.ts";
 import { type CampaignView, campaignView } from "./view.ts";
 
 type Deps = Pick<AppDeps, "content" | "db" | "now">;
-type Step = Result<{ campaign: CampaignView }>;
+/** What each review step answers: the campaign after the step, or why it was refused. */
+export type ReviewAnswer = Result<{ campaign: CampaignView }>;
 
 function refuse(code: Failure["code"], message: string, fields?: Record<string, string[]>): Failure {
   return { ok: false, code, message, ...(fields ? { fields } : {}) };
@@ -70,7 +71,7 @@ async function campaignToDecide(
   return { ok: true, campaign };
 }
 
-export async function submitForReview(deps: Deps, id: string, actor: Actor): Promise<Step> {
+export async function submitForReview(deps: Deps, id: string, actor: Actor): Promise<ReviewAnswer> {
   const campaign = await loadCampaign(deps.db, id);
   if (!campaign) return notFound;
   if (campaign.status !== "draft")
@@ -107,7 +108,7 @@ export async function approveCampaign(
   id: string,
   actor: Actor,
   decision: ReviewDecision,
-): Promise<Step> {
+): Promise<ReviewAnswer> {
   const found = await campaignToDecide(deps, id, decision.reviewer);
   if (!found.ok) return found;
   const { campaign } = found;
@@ -156,7 +157,7 @@ export async function returnForChanges(
   id: string,
   actor: Actor,
   decision: ReviewDecision & { comment: string },
-): Promise<Step> {
+): Promise<ReviewAnswer> {
   const found = await campaignToDecide(deps, id, decision.reviewer);
   if (!found.ok) return found;
   const { campaign } = found;
@@ -199,7 +200,7 @@ type StepPlan = {
  * One review step as one atomic batch: the guarded update (the campaign as the caller read it: a draft in one of
  * `from`, unchanged since) and the history and audit rows, written only if the update took.
  */
-async function takeStep(deps: Deps, campaign: Campaign, actor: Actor, plan: StepPlan): Promise<Step> {
+async function takeStep(deps: Deps, campaign: Campaign, actor: Actor, plan: StepPlan): Promise<ReviewAnswer> {
   const { now } = plan;
   await atomic(deps.db, [
     deps.db
@@ -230,7 +231,7 @@ async function takeStep(deps: Deps, campaign: Campaign, actor: Actor, plan: Step
 }
 
 /** Reads the campaign after a guarded step: the step took if the state is the one it set, at its time. */
-async function settled(deps: Deps, id: string, state: ReviewState, now: Date): Promise<Step> {
+async function settled(deps: Deps, id: string, state: ReviewState, now: Date): Promise<ReviewAnswer> {
   const after = await loadCampaign(deps.db, id);
   if (!after) return notFound;
   if (after.reviewState !== state || after.updatedAt.getTime() !== now.getTime()) return changedMeanwhile;

@@ -17,8 +17,9 @@
 //   POST /:id/cancel      stop it; no page starts after this
 //   POST /:id/resume      continue a paused campaign (already-sent recipients are skipped)
 import { zValidator } from "@hono/zod-validator";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
+import type { Account } from "../../accounts/schemas.ts";
 import { findActiveAccountByEmail } from "../../accounts/store.ts";
 import { API_TOKEN } from "../../campaigns/actor.ts";
 import { countAudience } from "../../campaigns/audience.ts";
@@ -26,7 +27,12 @@ import { createCampaign } from "../../campaigns/create.ts";
 import { deliveriesChartSvg } from "../../campaigns/deliveries-chart.ts";
 import { campaignProgress } from "../../campaigns/progress.ts";
 import { campaignReport } from "../../campaigns/report.ts";
-import { approveCampaign, returnForChanges, submitForReview } from "../../campaigns/review.ts";
+import {
+  approveCampaign,
+  type ReviewAnswer,
+  returnForChanges,
+  submitForReview,
+} from "../../campaigns/review.ts";
 import { reviewHistory } from "../../campaigns/review-history.ts";
 import {
   createCampaignSchema,
@@ -57,6 +63,15 @@ const noSuchReviewer = {
 };
 
 export function campaignRoutes(deps: AppDeps) {
+  /** A reviewer's decision through the API: the reviewer named by address, then the review step's answer. */
+  const decide = async (c: Context, address: string, step: (reviewer: Account) => Promise<ReviewAnswer>) => {
+    const reviewer = await findActiveAccountByEmail(deps.db, address);
+    if (!reviewer) return apiError(c, 422, "validation_failed", "Some fields are invalid.", noSuchReviewer);
+    const result = await step(reviewer);
+    if (!result.ok) return failureResponse(c, result);
+    return c.json({ campaign: result.campaign });
+  };
+
   return new Hono()
     .post("/", zValidator("json", createCampaignSchema, onInvalid), async (c) => {
       const result = await createCampaign(deps, c.req.valid("json"));
@@ -84,26 +99,16 @@ export function campaignRoutes(deps: AppDeps) {
       return c.json({ campaign: result.campaign });
     })
     .post("/:id/approve", campaignId, zValidator("json", reviewDecisionSchema, onInvalid), async (c) => {
-      const body = c.req.valid("json");
-      const reviewer = await findActiveAccountByEmail(deps.db, body.reviewer);
-      if (!reviewer) return apiError(c, 422, "validation_failed", "Some fields are invalid.", noSuchReviewer);
-      const result = await approveCampaign(deps, c.req.valid("param").id, API_TOKEN, {
-        reviewer,
-        contentHash: body.contentHash,
-      });
-      if (!result.ok) return failureResponse(c, result);
-      return c.json({ campaign: result.campaign });
+      const { reviewer, contentHash } = c.req.valid("json");
+      return decide(c, reviewer, (account) =>
+        approveCampaign(deps, c.req.valid("param").id, API_TOKEN, { reviewer: account, contentHash }),
+      );
     })
     .post("/:id/return", campaignId, zValidator("json", returnDecisionSchema, onInvalid), async (c) => {
-      const body = c.req.valid("json");
-      const reviewer = await findActiveAccountByEmail(deps.db, body.reviewer);
-      if (!reviewer) return apiError(c, 422, "validation_failed", "Some fields are invalid.", noSuchReviewer);
-      const result = await returnForChanges(deps, c.req.valid("param").id, API_TOKEN, {
-        reviewer,
-        comment: body.comment,
-      });
-      if (!result.ok) return failureResponse(c, result);
-      return c.json({ campaign: result.campaign });
+      const { reviewer, comment } = c.req.valid("json");
+      return decide(c, reviewer, (account) =>
+        returnForChanges(deps, c.req.valid("param").id, API_TOKEN, { reviewer: account, comment }),
+      );
     })
     .get("/:id/reviews", campaignId, async (c) => {
       c.header("Cache-Control", "no-store");
