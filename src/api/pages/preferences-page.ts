@@ -6,6 +6,7 @@ import { html } from "hono/html";
 import type { Topic } from "../../content/index.ts";
 import { PAUSE_WEEKS } from "../../subscribers/pause.ts";
 import type { FieldErrors } from "../errors.ts";
+import { describedBy, errorFor, errorSummary, fieldId } from "./form-errors.ts";
 import { type Html, page } from "./layout.ts";
 
 type Common = { appUrl: string; postalAddress: string };
@@ -50,37 +51,16 @@ export function breakEndDate(until: Date, timeZone: string): string {
   }).format(until);
 }
 
-const FIELD_IDS: Record<string, string> = {
-  topics: "topics",
-  firstName: "first-name",
-  country: "country",
-  weeks: "weeks",
-  welcomeBack: "welcome-back",
-};
+/** The fields on this page; an error about anything else links to the page's main content. */
+const FIELDS: readonly string[] = ["topics", "firstName", "country", "weeks", "welcomeBack"];
 
-function errorFor(errors: FieldErrors, field: string): Html | string {
-  const message = errors[field]?.[0];
-  return message
-    ? html`<p class="error" id="${FIELD_IDS[field] ?? field}-error"><span class="visually-hidden">Error:</span> ${message}</p>`
-    : "";
-}
-
-function described(errors: FieldErrors, field: string, hintId?: string): Html {
-  const ids = [hintId, errors[field] ? `${FIELD_IDS[field] ?? field}-error` : undefined]
-    .filter(Boolean)
-    .join(" ");
-  return html`${errors[field] ? html` aria-invalid="true"` : ""}${ids ? html` aria-describedby="${ids}"` : ""}`;
-}
-
-function errorSummary(errors: FieldErrors): Html | string {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return "";
-  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
-  <h2 id="error-summary-title">Nothing was changed. Please check the form</h2>
-  <ul>
-    ${entries.map(([f, m]) => html`<li><a href="#${FIELD_IDS[f] ?? "main"}">${m[0] ?? ""}</a></li>`)}
-  </ul>
-</div>`;
+function preferencesErrorSummary(errors: FieldErrors): Html | string {
+  return errorSummary(
+    "Nothing was changed. Please check the form",
+    Object.entries(errors).map(
+      ([f, m]) => html`<li><a href="#${FIELDS.includes(f) ? fieldId(f) : "main"}">${m[0] ?? ""}</a></li>`,
+    ),
+  );
 }
 
 function countryOptions(current: string | null): Html {
@@ -93,7 +73,7 @@ function countryOptions(current: string | null): Html {
 function topicsForm(view: PreferencesView, errors: FieldErrors): Html {
   return html`<form method="post" action="/preferences">
   <input type="hidden" name="token" value="${view.token}">
-  <fieldset id="topics"${described(errors, "topics")}>
+  <fieldset id="topics"${describedBy(errors, "topics")}>
     <legend>What would you like from us?</legend>
     ${errorFor(errors, "topics")}
     ${view.topics.map(
@@ -110,12 +90,12 @@ function topicsForm(view: PreferencesView, errors: FieldErrors): Html {
   <label for="first-name">First name (optional)</label>
   <p class="hint" id="first-name-hint">We use it only to greet you. Leave it empty and we'll say "Hello".</p>
   ${errorFor(errors, "firstName")}
-  <input id="first-name" name="firstName" type="text" autocomplete="given-name" maxlength="50" value="${view.firstName ?? ""}"${described(errors, "firstName", "first-name-hint")}>
+  <input id="first-name" name="firstName" type="text" autocomplete="given-name" maxlength="50" value="${view.firstName ?? ""}"${describedBy(errors, "firstName", "first-name-hint")}>
 
   <label for="country">Where do you live?</label>
   <p class="hint" id="country-hint">This picks the crisis line we show you in every email and on this page.</p>
   ${errorFor(errors, "country")}
-  <select id="country" name="country"${described(errors, "country", "country-hint")}>
+  <select id="country" name="country"${describedBy(errors, "country", "country-hint")}>
     ${countryOptions(view.country)}
   </select>
 
@@ -143,7 +123,7 @@ export function breakForm(
   }
   return html`<form method="post" action="/preferences/pause">
   <input type="hidden" name="token" value="${token}">
-  <fieldset id="weeks"${described(errors, "weeks")}>
+  <fieldset id="weeks"${describedBy(errors, "weeks")}>
     <legend>How long a break?</legend>
     ${errorFor(errors, "weeks")}
     ${PAUSE_WEEKS.map(
@@ -171,7 +151,7 @@ export function preferencesPage(
     postalAddress,
     country: view.country,
     body: html`<h1>Your email preferences</h1>
-${errorSummary(errors)}
+${preferencesErrorSummary(errors)}
 ${notice ? html`<div class="status" role="status"><p>${notice}</p></div>` : ""}
 ${
   paused

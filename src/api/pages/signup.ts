@@ -5,6 +5,7 @@ import { CONSENT_DETAIL, CONSENT_LABEL, FORMS, PRIVACY_NOTE } from "../../subscr
 import { HONEYPOT_FIELD } from "../../subscribers/input.ts";
 import { TIME_ZONE_FIELD_ID, TIME_ZONE_SCRIPT_TAG } from "../assets.ts";
 import type { FieldErrors } from "../errors.ts";
+import { describedBy, errorFor, errorSummary, fieldId } from "./form-errors.ts";
 import { type Html, page } from "./layout.ts";
 
 export type SignupValues = { email?: string; firstName?: string; country?: string; consent?: boolean };
@@ -20,43 +21,16 @@ const COUNTRIES: [code: string, label: string][] = [
 ];
 
 const FIELD_ORDER = ["email", "firstName", "country", "consent"] as const;
-const FIELD_IDS: Record<string, string> = {
-  email: "email",
-  firstName: "first-name",
-  country: "country",
-  consent: "consent",
-};
 
-function errorFor(errors: FieldErrors, field: string): Html | string {
-  const message = errors[field]?.[0];
-  return message
-    ? html`<p class="error" id="${FIELD_IDS[field]}-error"><span class="visually-hidden">Error:</span> ${message}</p>`
-    : "";
-}
-
-function invalid(errors: FieldErrors, field: string, hintId?: string): Html {
-  const described = [hintId, errors[field] ? `${FIELD_IDS[field]}-error` : undefined]
-    .filter(Boolean)
-    .join(" ");
-  return html`${errors[field] ? html` aria-invalid="true"` : ""}${described ? html` aria-describedby="${described}"` : ""}`;
-}
-
-function errorSummary(errors: FieldErrors): Html | string {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return "";
+function signupErrorSummary(errors: FieldErrors): Html | string {
   // Known fields first, in form order; anything else (hidden fields from an embed) after, so nothing is hidden.
-  const known = FIELD_ORDER.filter((f) => errors[f]).map((f) => [f, errors[f]?.[0] ?? ""] as const);
-  const other = entries
+  const known = FIELD_ORDER.filter((f) => errors[f]).map(
+    (f) => html`<li><a href="#${fieldId(f)}">${errors[f]?.[0] ?? ""}</a></li>`,
+  );
+  const other = Object.entries(errors)
     .filter(([f]) => !(FIELD_ORDER as readonly string[]).includes(f))
-    .map(([f, m]) => [f, `${f}: ${m[0] ?? ""}`] as const);
-  // autofocus: a keyboard or screen reader user lands on the summary, not at the top of the page.
-  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
-  <h2 id="error-summary-title">Please check the form</h2>
-  <ul>
-    ${known.map(([f, m]) => html`<li><a href="#${FIELD_IDS[f]}">${m}</a></li>`)}
-    ${other.map(([, m]) => html`<li>${m}</li>`)}
-  </ul>
-</div>`;
+    .map(([f, m]) => html`<li>${`${f}: ${m[0] ?? ""}`}</li>`);
+  return errorSummary("Please check the form", [...known, ...other]);
 }
 
 export function signupForm(options: {
@@ -68,7 +42,7 @@ export function signupForm(options: {
 }): Html {
   const values = options.values ?? {};
   const errors = options.errors ?? {};
-  return html`${errorSummary(errors)}
+  return html`${signupErrorSummary(errors)}
 <form method="post" action="${options.action}">
   <input type="hidden" name="source" value="${options.source ?? FORMS.hosted}">
   ${options.page ? html`<input type="hidden" name="page" value="${options.page}">` : ""}
@@ -76,17 +50,17 @@ export function signupForm(options: {
 
   <label for="email">Email address</label>
   ${errorFor(errors, "email")}
-  <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="${values.email ?? ""}"${invalid(errors, "email")}>
+  <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="${values.email ?? ""}"${describedBy(errors, "email")}>
 
   <label for="first-name">First name (optional)</label>
   <p class="hint" id="first-name-hint">We use it only to greet you.</p>
   ${errorFor(errors, "firstName")}
-  <input id="first-name" name="firstName" type="text" autocomplete="given-name" maxlength="50" value="${values.firstName ?? ""}"${invalid(errors, "firstName", "first-name-hint")}>
+  <input id="first-name" name="firstName" type="text" autocomplete="given-name" maxlength="50" value="${values.firstName ?? ""}"${describedBy(errors, "firstName", "first-name-hint")}>
 
   <label for="country">Where do you live? (optional)</label>
   <p class="hint" id="country-hint">So every email shows the crisis line that works where you are.</p>
   ${errorFor(errors, "country")}
-  <select id="country" name="country"${invalid(errors, "country", "country-hint")}>
+  <select id="country" name="country"${describedBy(errors, "country", "country-hint")}>
     ${COUNTRIES.map(([code, label]) => html`<option value="${code}"${values.country === code ? html` selected` : ""}>${label}</option>`)}
   </select>
 
@@ -96,7 +70,7 @@ export function signupForm(options: {
   </div>
 
   <div class="check">
-    <input id="consent" name="consent" type="checkbox" value="yes"${values.consent ? html` checked` : ""}${invalid(errors, "consent", "consent-hint")}>
+    <input id="consent" name="consent" type="checkbox" value="yes"${values.consent ? html` checked` : ""}${describedBy(errors, "consent", "consent-hint")}>
     <div>
       <label for="consent">${CONSENT_LABEL}</label>
       ${errorFor(errors, "consent")}
