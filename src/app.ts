@@ -57,14 +57,19 @@ export function createApp(deps: AppDeps) {
     auditTrail(deps, { channel: "api", base: "/api/admin", actor: () => API_TOKEN_ACTOR }),
   );
 
-  app.route("/", healthRoutes(deps));
-  app.route("/", subscribeRoutes(deps));
-  app.route("/", assetRoutes());
-  app.route("/", privacyNoticeRoutes(deps));
-  app.route("/", confirmRoutes(deps));
-  app.route("/", unsubscribeRoutes(deps));
-  app.route("/", preferencesRoutes(deps));
-  app.route("/", signupWebhookRoutes(deps));
+  // The public route groups carry their full paths, so they all mount at the root; the order is the match order.
+  for (const group of [
+    healthRoutes,
+    subscribeRoutes,
+    assetRoutes,
+    privacyNoticeRoutes,
+    confirmRoutes,
+    unsubscribeRoutes,
+    preferencesRoutes,
+    signupWebhookRoutes,
+  ]) {
+    app.route("/", group(deps));
+  }
   if (devOutboxEnabled(deps.config)) {
     app.route("/", devOutboxRoutes(deps));
     app.route("/", devInboundRoutes(deps));

@@ -9,7 +9,7 @@ import { removeAccount } from "../accounts/remove.ts";
 import { setAccountTitle } from "../accounts/set-title.ts";
 import { findAccountById, listAccounts } from "../accounts/store.ts";
 import { STATUS_FOR } from "../api/errors.ts";
-import { type AuditActor, recordAudit } from "../audit/record.ts";
+import { type AuditDetail, recordAudit } from "../audit/record.ts";
 import type { AppDeps } from "../deps.ts";
 import { requireRole } from "./auth.tsx";
 import type { ConsoleEnv } from "./env.ts";
@@ -38,10 +38,24 @@ export function peopleRoutes(deps: Pick<AppDeps, "db" | "now">) {
       problem ? STATUS_FOR[problem.failure.code] : 200,
     );
   };
-  const actor = (c: Context<ConsoleEnv>): AuditActor => ({
-    kind: "account",
-    accountId: c.get("account").id,
-  });
+  // Every change here is the signed-in owner acting on one account.
+  const audit = (
+    c: Context<ConsoleEnv>,
+    action: string,
+    accountId: string,
+    detail?: AuditDetail,
+    at = deps.now(),
+  ) =>
+    recordAudit(
+      deps.db,
+      {
+        actor: { kind: "account", accountId: c.get("account").id },
+        action,
+        target: { kind: "account", id: accountId },
+        detail,
+      },
+      at,
+    );
   const back = (done: Done) => `/admin/people?done=${done}`;
 
   return new Hono<ConsoleEnv>()
@@ -62,16 +76,8 @@ export function peopleRoutes(deps: Pick<AppDeps, "db" | "now">) {
         const titled = await setAccountTitle(deps.db, created.account.id, values.title, now);
         if (!titled.ok) return show(c, { form: "add", values, failure: titled });
       }
-      await recordAudit(
-        deps.db,
-        {
-          actor: actor(c),
-          action: created.reactivated ? "account.re-add" : "account.add",
-          target: { kind: "account", id: created.account.id },
-          detail: { role: created.account.role },
-        },
-        now,
-      );
+      const action = created.reactivated ? "account.re-add" : "account.add";
+      await audit(c, action, created.account.id, { role: created.account.role }, now);
       return c.redirect(back("added"), 303);
     })
     .post("/:id/role", async (c) => {
@@ -79,27 +85,14 @@ export function peopleRoutes(deps: Pick<AppDeps, "db" | "now">) {
       const role = text((await c.req.parseBody()).role);
       const changed = await changeAccountRole(deps.db, id, role, deps.now());
       if (!changed.ok) return show(c, { form: "row", accountId: id, failure: changed });
-      await recordAudit(
-        deps.db,
-        {
-          actor: actor(c),
-          action: "account.role",
-          target: { kind: "account", id },
-          detail: { role: changed.account.role },
-        },
-        deps.now(),
-      );
+      await audit(c, "account.role", id, { role: changed.account.role });
       return c.redirect(back("role"), 303);
     })
     .post("/:id/title", async (c) => {
       const id = c.req.param("id");
       const titled = await setAccountTitle(deps.db, id, text((await c.req.parseBody()).title), deps.now());
       if (!titled.ok) return show(c, { form: "row", accountId: id, failure: titled });
-      await recordAudit(
-        deps.db,
-        { actor: actor(c), action: "account.title", target: { kind: "account", id } },
-        deps.now(),
-      );
+      await audit(c, "account.title", id);
       return c.redirect(back("title"), 303);
     })
     .post("/:id/remove", async (c) => {
@@ -107,16 +100,7 @@ export function peopleRoutes(deps: Pick<AppDeps, "db" | "now">) {
       const account = await findAccountById(deps.db, id);
       const removed = await removeAccount(deps.db, id, deps.now());
       if (!removed.ok) return show(c, { form: "row", accountId: id, failure: removed });
-      await recordAudit(
-        deps.db,
-        {
-          actor: actor(c),
-          action: "account.remove",
-          target: { kind: "account", id },
-          detail: { role: account?.role ?? null },
-        },
-        deps.now(),
-      );
+      await audit(c, "account.remove", id, { role: account?.role ?? null });
       // Removing yourself ends your own session too: the next page is the sign-in page.
       return c.redirect(back("removed"), 303);
     });

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The console's shared data table: header cells with scope, the hidden caption, one row per item, the mobile
-// labels of a stacked table (header, or the column's own label), column classes, and the empty state.
+// labels of a stacked table (header, or the column's own label), column classes, aria-labelledby, and the empty
+// state.
 import { describe, expect, it } from "vitest";
 import { type Column, DataTable } from "../../src/console/components/data-table.tsx";
 
@@ -39,6 +40,13 @@ describe("DataTable", () => {
       <DataTable caption="Things, newest first" columns={columns} rows={items} rowKey={(i) => i.id} />,
     );
     expect(out).toContain('<table><caption class="visually-hidden">Things, newest first</caption><thead>');
+  });
+
+  it("names the table by a visible heading's id when given one", () => {
+    const out = html(
+      <DataTable stack labelledBy="rows" columns={columns} rows={items} rowKey={(i) => i.id} />,
+    );
+    expect(out).toContain('<table class="stack" aria-labelledby="rows"><thead>');
   });
 
   it("labels every cell of a stacked table by its column: the header, or the column's mobile label", () => {

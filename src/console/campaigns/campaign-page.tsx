@@ -15,6 +15,7 @@ import { getCampaign } from "../../campaigns/view.ts";
 import type { AppDeps } from "../../deps.ts";
 import type { Finding } from "../../lint/index.ts";
 import { ErrorSummary } from "../components/error-summary.tsx";
+import { Notice } from "../components/notice.tsx";
 import type { ConsoleEnv } from "../env.ts";
 import { ConsoleLayout, shell } from "../layout.tsx";
 import { AudienceForm } from "./components/audience-form.tsx";
@@ -112,11 +113,7 @@ export async function renderCampaignPage(
           <a href={`/admin/campaigns/${id}/report`}>Report</a>
         ) : null}
       </p>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {state.message ? (
         <div class="error-summary" role="alert" tabindex={-1}>
           <h2>There is a problem</h2>

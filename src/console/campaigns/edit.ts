@@ -8,7 +8,15 @@ import type { AppDeps } from "../../deps.ts";
 import { requireRole } from "../auth.tsx";
 import type { ConsoleEnv } from "../env.ts";
 import { renderCampaignPage } from "./campaign-page.tsx";
-import { actorOf, audienceFromForm, contentFromForm, formOf, topFields, WRITERS } from "./shared.ts";
+import {
+  actorOf,
+  audienceFromForm,
+  contentFromForm,
+  editorValuesFromForm,
+  formOf,
+  topFields,
+  WRITERS,
+} from "./shared.ts";
 
 export function campaignEditRoutes(deps: AppDeps) {
   return new Hono<ConsoleEnv>()
@@ -16,14 +24,7 @@ export function campaignEditRoutes(deps: AppDeps) {
     .post("/:id", requireRole(...WRITERS), async (c) => {
       const id = c.req.param("id");
       const form = await formOf(c);
-      const values = {
-        name: form.name ?? "",
-        subject: form.subject ?? "",
-        preheader: form.preheader ?? "",
-        bodyMarkdown: form.bodyMarkdown ?? "",
-        authorId: form.authorId ?? "",
-        sources: form.sources ?? "",
-      };
+      const values = editorValuesFromForm(form);
       const parsed = updateCampaignSchema.safeParse(contentFromForm(form));
       if (!parsed.success) {
         return renderCampaignPage(c, deps, id, {

@@ -17,16 +17,9 @@ import { FIELD_LABELS, SCRIPTS } from "./campaign-page.tsx";
 import { EditorForm, type EditorValues } from "./components/editor-form.tsx";
 import { Findings } from "./components/findings.tsx";
 import { PreviewPanel } from "./components/preview-panel.tsx";
-import { actorOf, contentFromForm, formOf, topFields, WRITERS } from "./shared.ts";
+import { actorOf, contentFromForm, editorValuesFromForm, formOf, topFields, WRITERS } from "./shared.ts";
 
-const EMPTY: EditorValues = {
-  name: "",
-  subject: "",
-  preheader: "",
-  bodyMarkdown: "",
-  authorId: "",
-  sources: "",
-};
+const EMPTY: EditorValues = editorValuesFromForm({});
 
 function NewPage(props: {
   c: Context<ConsoleEnv>;
@@ -92,14 +85,7 @@ export function newCampaignRoutes(deps: AppDeps) {
     .post("/", async (c) => {
       const form = await formOf(c);
       const input = form.templateId ? { templateId: form.templateId } : contentFromForm(form);
-      const values: EditorValues = {
-        name: form.name ?? "",
-        subject: form.subject ?? "",
-        preheader: form.preheader ?? "",
-        bodyMarkdown: form.bodyMarkdown ?? "",
-        authorId: form.authorId ?? "",
-        sources: form.sources ?? "",
-      };
+      const values = editorValuesFromForm(form);
       const parsed = createCampaignSchema.safeParse(input);
       if (!parsed.success) {
         return c.html(

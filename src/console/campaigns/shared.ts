@@ -5,6 +5,7 @@ import { findAccountById } from "../../accounts/store.ts";
 import type { Actor } from "../../campaigns/actor.ts";
 import type { AppDeps } from "../../deps.ts";
 import type { ConsoleEnv } from "../env.ts";
+import type { EditorValues } from "./components/editor-form.tsx";
 
 /** The signed-in person as the campaign domain sees them (with title and removal, which review rules read). */
 export async function actorOf(c: Context<ConsoleEnv>, deps: Pick<AppDeps, "db">): Promise<Actor> {
@@ -54,6 +55,18 @@ export function contentFromForm(form: Record<string, string>) {
     bodyMarkdown: form.bodyMarkdown ?? "",
     authorId: form.authorId ?? "",
     sources: parseSources(form.sources),
+  };
+}
+
+/** The editor's fields as typed, to fill the form again when a save is refused. */
+export function editorValuesFromForm(form: Record<string, string>): EditorValues {
+  return {
+    name: form.name ?? "",
+    subject: form.subject ?? "",
+    preheader: form.preheader ?? "",
+    bodyMarkdown: form.bodyMarkdown ?? "",
+    authorId: form.authorId ?? "",
+    sources: form.sources ?? "",
   };
 }
 

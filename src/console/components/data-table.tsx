@@ -21,6 +21,8 @@ export type DataTableProps<Row> = {
   rowKey: (row: Row) => string;
   /** For screen readers only: the page's heading already names the table for everyone else. */
   caption?: string;
+  /** The id of a visible heading that names the table, instead of a caption. */
+  labelledBy?: string;
   stack?: boolean;
   /** Shown instead of the table when there are no rows (nothing at all by default). */
   empty?: Child;
@@ -30,7 +32,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   if (props.rows.length === 0) return <>{props.empty ?? null}</>;
   return (
     <div class="table-wrap">
-      <table class={props.stack ? "stack" : undefined}>
+      <table class={props.stack ? "stack" : undefined} aria-labelledby={props.labelledBy}>
         {props.caption ? <caption class="visually-hidden">{props.caption}</caption> : null}
         <thead>
           <tr>

@@ -42,3 +42,30 @@ export function TextField(props: TextFieldProps) {
     </div>
   );
 }
+
+/** The fields of V that hold text, the ones a TextField can show. */
+type TextKeys<V> = { [K in keyof V]-?: NonNullable<V[K]> extends string ? K : never }[keyof V] & string;
+
+/**
+ * TextFields bound to one form's values, field messages and labels, which all use the field's name as key: each
+ * field then names itself once, and cannot show another field's value or messages under its label.
+ */
+export function boundTextField<V extends object>(
+  values: V,
+  errors: Record<string, string[]> | undefined,
+  labels: Record<TextKeys<V>, string>,
+) {
+  return (props: { name: TextKeys<V> } & Pick<TextFieldProps, "hint" | "required">) => {
+    const value: unknown = values[props.name];
+    return (
+      <TextField
+        name={props.name}
+        label={labels[props.name]}
+        value={typeof value === "string" ? value : undefined}
+        hint={props.hint}
+        errors={errors?.[props.name]}
+        required={props.required}
+      />
+    );
+  };
+}

@@ -1,7 +1,59 @@
 /** @jsxImportSource hono/jsx */
 // /admin/content: the drip series in the order it is sent, with each lesson's delay, review, lint status and reach.
 import type { LessonSummary } from "../../lessons/overview.ts";
+import { type Column, DataTable } from "../components/data-table.tsx";
 import { ConsoleLayout, type ConsoleLayoutProps } from "../layout.tsx";
+
+const COLUMNS: Column<LessonSummary>[] = [
+  { header: "#", cell: (l) => l.order },
+  {
+    header: "Lesson",
+    cell: (l) => (
+      <>
+        <a href={`/admin/content/lessons/${l.id}`}>{l.subject}</a>
+        <br />
+        <span class="muted">
+          by {l.author.name} · <code>{l.id}</code>
+        </span>
+      </>
+    ),
+  },
+  {
+    header: "Delay",
+    cell: (l) => (
+      <>
+        {l.delay} after the previous email
+        <br />
+        <span class="muted">day {l.dayInSeries} of the series</span>
+      </>
+    ),
+  },
+  {
+    header: "Medical review",
+    cell: (l) =>
+      l.review ? (
+        <>
+          Reviewed by {l.review.reviewer}, {l.review.role}
+          {l.review.reviewedOn ? `, on ${l.review.reviewedOn}` : ""}
+        </>
+      ) : (
+        <span class="warn-text">Not reviewed</span>
+      ),
+  },
+  { header: "Content check", cell: (l) => <LintStatus lint={l.lint} /> },
+  {
+    header: "Received by",
+    cell: (l) => (
+      <>
+        {l.sends.received} {l.sends.received === 1 ? "person" : "people"}
+        <br />
+        <span class="muted">
+          {l.sends.delivered} delivered · {l.sends.bounced} bounced · {l.sends.failed} failed
+        </span>
+      </>
+    ),
+  },
+];
 
 export function ContentOverviewPage(
   props: Pick<ConsoleLayoutProps, "account" | "csrfToken"> & { lessons: LessonSummary[] },
@@ -14,60 +66,13 @@ export function ContentOverviewPage(
         Lessons live in <code>templates/lessons/</code>; a change goes through the repository and{" "}
         <code>npm run lint:content</code>.
       </p>
-      <div class="table-wrap">
-        <table class="stack">
-          <caption class="visually-hidden">Lessons in the order they are sent</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Lesson</th>
-              <th scope="col">Delay</th>
-              <th scope="col">Medical review</th>
-              <th scope="col">Content check</th>
-              <th scope="col">Received by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.lessons.map((l) => (
-              <tr key={l.id}>
-                <td data-label="#">{l.order}</td>
-                <td data-label="Lesson">
-                  <a href={`/admin/content/lessons/${l.id}`}>{l.subject}</a>
-                  <br />
-                  <span class="muted">
-                    by {l.author.name} · <code>{l.id}</code>
-                  </span>
-                </td>
-                <td data-label="Delay">
-                  {l.delay} after the previous email
-                  <br />
-                  <span class="muted">day {l.dayInSeries} of the series</span>
-                </td>
-                <td data-label="Medical review">
-                  {l.review ? (
-                    <>
-                      Reviewed by {l.review.reviewer}, {l.review.role}
-                      {l.review.reviewedOn ? `, on ${l.review.reviewedOn}` : ""}
-                    </>
-                  ) : (
-                    <span class="warn-text">Not reviewed</span>
-                  )}
-                </td>
-                <td data-label="Content check">
-                  <LintStatus lint={l.lint} />
-                </td>
-                <td data-label="Received by">
-                  {l.sends.received} {l.sends.received === 1 ? "person" : "people"}
-                  <br />
-                  <span class="muted">
-                    {l.sends.delivered} delivered · {l.sends.bounced} bounced · {l.sends.failed} failed
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        stack
+        caption="Lessons in the order they are sent"
+        columns={COLUMNS}
+        rows={props.lessons}
+        rowKey={(l) => l.id}
+      />
       <p class="hint">
         "Received by" counts lesson emails that reached an inbox or are on their way (sent, delivered,
         delayed); erased people are no longer counted.

@@ -2,6 +2,7 @@
 // /admin/login: one field, one button. The same page answers a signed-out visitor, a bad address and a sign-out.
 
 import { ErrorSummary } from "../components/error-summary.tsx";
+import { Notice } from "../components/notice.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { ConsoleLayout } from "../layout.tsx";
 
@@ -22,11 +23,7 @@ export function LoginPage(props: LoginPageProps) {
   return (
     <ConsoleLayout title="Sign in" narrow>
       <h1>Sign in to the console</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {NOTICES[props.notice]}
-        </p>
-      ) : null}
+      <Notice text={props.notice ? NOTICES[props.notice] : undefined} />
       <ErrorSummary errors={props.errors} labels={{ email: "Email address" }} />
       <p>Enter the address your account was created with. We will email you a link that signs you in.</p>
       <form method="post" action="/admin/login" novalidate>

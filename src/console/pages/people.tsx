@@ -6,6 +6,7 @@ import { ACCOUNT_ROLES } from "../../db/schema.ts";
 import type { Failure } from "../../lib/result.ts";
 import { CsrfField } from "../components/csrf-field.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
+import { Notice } from "../components/notice.tsx";
 import { TextField } from "../components/text-field.tsx";
 import type { ConsoleEnv } from "../env.ts";
 import { ConsoleLayout, shell } from "../layout.tsx";
@@ -150,11 +151,7 @@ export function PeoplePage(props: {
   return (
     <ConsoleLayout {...shell(c)} title="People" section="people">
       <h1>People</h1>
-      {props.done ? (
-        <p class="notice" role="status">
-          {props.done}
-        </p>
-      ) : null}
+      <Notice text={props.done} />
       <p>Everyone who can sign in to the console, with their role:</p>
       <ul class="hint">
         {ACCOUNT_ROLES.map((role) => (

@@ -4,8 +4,9 @@
 import type { ImportSummary } from "../../subscribers/import.ts";
 import type { ImportPreview, PreviewOutcome } from "../../subscribers/import-preview.ts";
 import { CsrfField } from "../components/csrf-field.tsx";
+import { type Column, DataTable } from "../components/data-table.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
-import { TextField } from "../components/text-field.tsx";
+import { boundTextField } from "../components/text-field.tsx";
 import { ConsoleLayout, type ConsoleLayoutProps } from "../layout.tsx";
 
 type Shell = Pick<ConsoleLayoutProps, "account" | "csrfToken">;
@@ -87,14 +88,12 @@ function OptionFields({
   values: ImportFormValues;
   errors?: Record<string, string[]> | undefined;
 }) {
+  const Option = boundTextField(v, e, OPTION_LABELS);
   return (
     <>
-      <TextField
+      <Option
         name="source"
-        label={OPTION_LABELS.source}
-        value={v.source}
         hint='Recorded with each person as "import:<source>", e.g. webinar-2026.'
-        errors={e?.source}
         required
       />
       <div class="checkbox">
@@ -116,30 +115,43 @@ function OptionFields({
       {e?.priorConsent ? <p class="error">{e.priorConsent.join(" ")}</p> : null}
       <details open={Boolean(v.consentedAt || v.page || v.wordingVersion || v.privacyVersion || e)}>
         <summary>Where the prior consent was given (only with the box ticked)</summary>
-        <TextField
+        <Option
           name="consentedAt"
-          label={OPTION_LABELS.consentedAt}
-          value={v.consentedAt}
           hint="ISO 8601 with a zone, e.g. 2026-05-01T09:00:00Z. Empty: the time of the import."
-          errors={e?.consentedAt}
         />
-        <TextField name="page" label={OPTION_LABELS.page} value={v.page} hint="https://…" errors={e?.page} />
-        <TextField
-          name="wordingVersion"
-          label={OPTION_LABELS.wordingVersion}
-          value={v.wordingVersion}
-          errors={e?.wordingVersion}
-        />
-        <TextField
-          name="privacyVersion"
-          label={OPTION_LABELS.privacyVersion}
-          value={v.privacyVersion}
-          errors={e?.privacyVersion}
-        />
+        <Option name="page" hint="https://…" />
+        <Option name="wordingVersion" />
+        <Option name="privacyVersion" />
       </details>
     </>
   );
 }
+
+const PREVIEW_COLUMNS: Column<ImportPreview["rows"][number]>[] = [
+  { header: "Line", cell: (r) => r.line },
+  { header: "Email address", class: "wrap-anywhere", cell: (r) => r.email || "—" },
+  { header: "First name", cell: (r) => r.firstName || "—" },
+  { header: "Locale", cell: (r) => r.locale || "—" },
+  { header: "Country", cell: (r) => r.country || "—" },
+  { header: "Tags", cell: (r) => r.tags || "—" },
+  {
+    header: "What happens",
+    cell: (r) => (
+      <>
+        <span class={`outcome outcome-${r.outcome}`}>{OUTCOMES[r.outcome]}</span>
+        {Object.keys(r.messages).length > 0 ? (
+          <ul class="findings">
+            {Object.entries(r.messages).map(([column, messages]) => (
+              <li key={column}>
+                {column}: {messages.join("; ")}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </>
+    ),
+  },
+];
 
 export function ImportPreviewPage(
   props: Shell & {
@@ -199,47 +211,13 @@ export function ImportPreviewPage(
           <h2 id="rows">
             {preview.rows.length < preview.rowCount ? `The first ${preview.rows.length} rows` : "Every row"}
           </h2>
-          <div class="table-wrap">
-            <table class="stack" aria-labelledby="rows">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Email address</th>
-                  <th scope="col">First name</th>
-                  <th scope="col">Locale</th>
-                  <th scope="col">Country</th>
-                  <th scope="col">Tags</th>
-                  <th scope="col">What happens</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((r) => (
-                  <tr key={r.line}>
-                    <td data-label="Line">{r.line}</td>
-                    <td data-label="Email address" class="wrap-anywhere">
-                      {r.email || "—"}
-                    </td>
-                    <td data-label="First name">{r.firstName || "—"}</td>
-                    <td data-label="Locale">{r.locale || "—"}</td>
-                    <td data-label="Country">{r.country || "—"}</td>
-                    <td data-label="Tags">{r.tags || "—"}</td>
-                    <td data-label="What happens">
-                      <span class={`outcome outcome-${r.outcome}`}>{OUTCOMES[r.outcome]}</span>
-                      {Object.keys(r.messages).length > 0 ? (
-                        <ul class="findings">
-                          {Object.entries(r.messages).map(([column, messages]) => (
-                            <li key={column}>
-                              {column}: {messages.join("; ")}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            stack
+            labelledBy="rows"
+            columns={PREVIEW_COLUMNS}
+            rows={preview.rows}
+            rowKey={(r) => String(r.line)}
+          />
         </>
       ) : null}
       {preview.importable ? (

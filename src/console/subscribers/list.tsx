@@ -20,7 +20,8 @@ import {
 import { CsrfField } from "../components/csrf-field.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
-import { TextField } from "../components/text-field.tsx";
+import { Notice } from "../components/notice.tsx";
+import { boundTextField, TextField } from "../components/text-field.tsx";
 import type { ConsoleEnv } from "../env.ts";
 import { ConsoleLayout, type ConsoleLayoutProps, shell } from "../layout.tsx";
 import { queryOf, STATUS_LABELS, utc } from "./format.ts";
@@ -45,14 +46,11 @@ export function SubscriberListPage(props: ListPageProps) {
   const { query, page } = props;
   const filters = { status: query.status, tag: query.tag, locale: query.locale, country: query.country };
   const filtered = Object.values(filters).some(Boolean);
+  const Filter = boundTextField(query, props.filterErrors, FILTER_LABELS);
   return (
     <ConsoleLayout {...props} title="Subscribers" section="subscribers">
       <h1>Subscribers</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice text={props.notice} />
       <p>
         <a href="/admin/subscribers/import">Import subscribers from a CSV file</a>
       </p>
@@ -89,27 +87,9 @@ export function SubscriberListPage(props: ListPageProps) {
               ))}
             </select>
           </div>
-          <FilterField
-            name="tag"
-            label="Tag"
-            value={query.tag}
-            errors={props.filterErrors}
-            hint="e.g. news"
-          />
-          <FilterField
-            name="locale"
-            label="Locale"
-            value={query.locale}
-            errors={props.filterErrors}
-            hint='e.g. "en" (includes en-GB)'
-          />
-          <FilterField
-            name="country"
-            label="Country"
-            value={query.country}
-            errors={props.filterErrors}
-            hint="Two letters, e.g. US"
-          />
+          <Filter name="tag" hint="e.g. news" />
+          <Filter name="locale" hint='e.g. "en" (includes en-GB)' />
+          <Filter name="country" hint="Two letters, e.g. US" />
         </div>
         <button type="submit">Apply filters</button>{" "}
         {filtered ? <a href="/admin/subscribers">Clear filters</a> : null}
@@ -121,24 +101,6 @@ export function SubscriberListPage(props: ListPageProps) {
 }
 
 const FILTER_LABELS = { status: "Status", tag: "Tag", locale: "Locale", country: "Country", after: "Page" };
-
-function FilterField(props: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  hint: string;
-  errors: Record<string, string[]> | undefined;
-}) {
-  return (
-    <TextField
-      name={props.name}
-      label={props.label}
-      value={props.value}
-      hint={props.hint}
-      errors={props.errors?.[props.name]}
-    />
-  );
-}
 
 const COLUMNS: Column<Page["subscribers"][number]>[] = [
   { header: "Email address", cell: (s) => <a href={`/admin/subscribers/${s.id}`}>{s.email}</a> },

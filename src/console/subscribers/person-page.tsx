@@ -7,6 +7,7 @@ import type { PersonView } from "../../subscribers/person.ts";
 import { CsrfField } from "../components/csrf-field.tsx";
 import { type Column, DataTable } from "../components/data-table.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
+import { Notice } from "../components/notice.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { ConsoleLayout, type ConsoleLayoutProps } from "../layout.tsx";
 import { STATUS_LABELS, utc } from "./format.ts";
@@ -127,11 +128,7 @@ export function PersonPage(props: PersonPageProps) {
         <a href="/admin/subscribers">← All subscribers</a>
       </p>
       <h1 class="wrap-anywhere">{person.email}</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice text={props.notice} />
       <ErrorSummary errors={props.errors} labels={{ tags: "Tags", confirm: "Erase", tag: "Tag" }} />
 
       <dl class="facts">

@@ -40,6 +40,38 @@ const describedBy = (name: string, errors: Props["errors"], hint = false) =>
     .join(" ") || undefined;
 const invalid = (name: string, errors: Props["errors"]) => (errors?.[name]?.length ? "true" : undefined);
 
+/** A one-line field of what the email says (subject, preheader): label, hint, input with its length cap, message. */
+function LineField(props: {
+  name: "subject" | "preheader";
+  label: string;
+  hint?: string;
+  values: EditorValues;
+  errors: Props["errors"];
+  maxlength: number;
+}) {
+  const { name, errors } = props;
+  return (
+    <>
+      <label for={`field-${name}`}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`field-${name}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <input
+        id={`field-${name}`}
+        name={name}
+        type="text"
+        value={props.values[name]}
+        maxlength={props.maxlength}
+        aria-invalid={invalid(name, errors)}
+        aria-describedby={describedBy(name, errors, Boolean(props.hint))}
+      />
+      <FieldError name={name} errors={errors} />
+    </>
+  );
+}
+
 export function EditorForm({ action, csrfToken, values, errors, authors, approved }: Props) {
   return (
     <form method="post" action={action} id="campaign-editor" class="editor" novalidate>
@@ -52,31 +84,15 @@ export function EditorForm({ action, csrfToken, values, errors, authors, approve
       ) : null}
       <label for="field-name">Name (only the team sees it)</label>
       <input id="field-name" name="name" type="text" value={values.name} maxlength={120} />
-      <label for="field-subject">Subject</label>
-      <input
-        id="field-subject"
-        name="subject"
-        type="text"
-        value={values.subject}
-        maxlength={78}
-        aria-invalid={invalid("subject", errors)}
-        aria-describedby={describedBy("subject", errors)}
-      />
-      <FieldError name="subject" errors={errors} />
-      <label for="field-preheader">Preheader</label>
-      <p class="hint" id="field-preheader-hint">
-        The line an inbox shows after the subject.
-      </p>
-      <input
-        id="field-preheader"
+      <LineField name="subject" label="Subject" values={values} errors={errors} maxlength={78} />
+      <LineField
         name="preheader"
-        type="text"
-        value={values.preheader}
+        label="Preheader"
+        hint="The line an inbox shows after the subject."
+        values={values}
+        errors={errors}
         maxlength={140}
-        aria-invalid={invalid("preheader", errors)}
-        aria-describedby={describedBy("preheader", errors, true)}
       />
-      <FieldError name="preheader" errors={errors} />
       <label for="field-bodyMarkdown">Body (Markdown)</label>
       <p class="hint" id="field-bodyMarkdown-hint">
         Headings with ##, lists with -, links as [text](https://…). Findings below give the line.
