@@ -78,7 +78,22 @@ export const ZONE_KEY_SQL = `coalesce("time_zone", case upper("country") ${Objec
   .join(" ")} end)`;
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
-const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
+/** A moment as integer milliseconds since the epoch; null unless the column says otherwise. */
+const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
+const createdAt = () => timestamp("created_at").notNull().default(now);
+const updatedAt = () => timestamp("updated_at").notNull().default(now);
+/** A row that belongs to one subscriber and goes when their profile is deleted. */
+const subscriberOwner = () =>
+  text("subscriber_id")
+    .notNull()
+    .references(() => subscribers.id, { onDelete: "cascade" });
+/** A row about a subscriber that outlives their profile (statistics, triage): the link is nulled on erasure. */
+const subscriberLink = () => text("subscriber_id").references(() => subscribers.id, { onDelete: "set null" });
+/** A row that belongs to one console account and goes with it. */
+const accountOwner = () =>
+  text("account_id")
+    .notNull()
+    .references(() => accounts.id, { onDelete: "cascade" });
 
 export const subscribers = sqliteTable(
   "subscribers",
@@ -104,14 +119,14 @@ export const subscribers = sqliteTable(
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     softBounces: integer("soft_bounces").notNull().default(0),
     createdAt: createdAt(),
-    confirmationSentAt: integer("confirmation_sent_at", { mode: "timestamp_ms" }),
-    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
-    unsubscribedAt: integer("unsubscribed_at", { mode: "timestamp_ms" }),
+    confirmationSentAt: timestamp("confirmation_sent_at"),
+    confirmedAt: timestamp("confirmed_at"),
+    unsubscribedAt: timestamp("unsubscribed_at"),
     /** A break the reader took: no marketing email before this moment (src/subscribers/pause.ts). */
-    pausedUntil: integer("paused_until", { mode: "timestamp_ms" }),
+    pausedUntil: timestamp("paused_until"),
     /** The reader ticked "send me a short note when my break ends". */
     pauseWelcomeBack: integer("pause_welcome_back", { mode: "boolean" }).notNull().default(false),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("subscribers_email_unique").on(t.email),
@@ -125,11 +140,9 @@ export const consents = sqliteTable(
   "consents",
   {
     id: text("id").primaryKey(),
-    subscriberId: text("subscriber_id")
-      .notNull()
-      .references(() => subscribers.id, { onDelete: "cascade" }),
+    subscriberId: subscriberOwner(),
     action: text("action", { enum: CONSENT_ACTIONS }).notNull(),
-    at: integer("at", { mode: "timestamp_ms" }).notNull().default(now),
+    at: timestamp("at").notNull().default(now),
     /**
      * Which way in or out, decided by the route that received the request, never by the client: "hosted-form",
      * "embed" (a form post from another origin), "api", "webhook:<service>", "import:<source>", "one-click", ...
@@ -161,17 +174,17 @@ export const sends = sqliteTable(
     templateId: text("template_id").notNull(),
     campaignId: text("campaign_id"),
     /** Nulled on erasure. */
-    subscriberId: text("subscriber_id").references(() => subscribers.id, { onDelete: "set null" }),
+    subscriberId: subscriberLink(),
     providerMessageId: text("provider_message_id"),
     status: text("status", { enum: SEND_STATUSES }).notNull().default("queued"),
     events: text("events", { mode: "json" }).$type<SendEvent[]>().notNull().default(sql`'[]'`),
     error: text("error"),
-    openedAt: integer("opened_at", { mode: "timestamp_ms" }),
-    clickedAt: integer("clicked_at", { mode: "timestamp_ms" }),
+    openedAt: timestamp("opened_at"),
+    clickedAt: timestamp("clicked_at"),
     /** The recipient left through this email's unsubscribe link (campaign sends; counted in its report). */
-    unsubscribedAt: integer("unsubscribed_at", { mode: "timestamp_ms" }),
+    unsubscribedAt: timestamp("unsubscribed_at"),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("sends_idempotency_key_unique").on(t.idempotencyKey),
@@ -233,13 +246,13 @@ export const campaigns = sqliteTable("campaigns", {
   status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("draft"),
   statusReason: text("status_reason"),
   lintWarnings: text("lint_warnings", { mode: "json" }).$type<unknown[]>().notNull().default(sql`'[]'`),
-  scheduledAt: integer("scheduled_at", { mode: "timestamp_ms" }),
+  scheduledAt: timestamp("scheduled_at"),
   /** "09:00": send each reader's group at this local time in their zone (src/campaigns/local-time.ts). */
   localSendTime: text("local_send_time"),
   /** "2026-12-05": the local date for localSendTime; null means the next such time in each zone. */
   localSendDate: text("local_send_date"),
-  startedAt: integer("started_at", { mode: "timestamp_ms" }),
-  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  startedAt: timestamp("started_at"),
+  finishedAt: timestamp("finished_at"),
   audienceCount: integer("audience_count").notNull().default(0),
   sentCount: integer("sent_count").notNull().default(0),
   skippedCount: integer("skipped_count").notNull().default(0),
@@ -252,7 +265,7 @@ export const campaigns = sqliteTable("campaigns", {
   reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("none"),
   /** The current submission: accounts.id (null for the admin API token) and when. */
   submittedBy: text("submitted_by"),
-  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  submittedAt: timestamp("submitted_at"),
   /**
    * The approval as the email shows it ("Reviewed by NAME, TITLE, on DATE"): the reviewer's name and title are
    * copied at approval, so a later rename does not change what was approved. approvedHash is the content hash
@@ -261,10 +274,10 @@ export const campaigns = sqliteTable("campaigns", {
   approvedBy: text("approved_by"),
   approvedName: text("approved_name"),
   approvedTitle: text("approved_title"),
-  approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+  approvedAt: timestamp("approved_at"),
   approvedHash: text("approved_hash"),
   createdAt: createdAt(),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  updatedAt: updatedAt(),
 });
 
 /** Every step of a campaign's clinical review, oldest first: who, how (console or admin API), what, when. */
@@ -284,7 +297,7 @@ export const campaignReviews = sqliteTable(
     /** The reviewer's comment when sending it back; why an approval was voided. */
     comment: text("comment"),
     contentHash: text("content_hash").notNull(),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    at: timestamp("at").notNull(),
   },
   (t) => [index("campaign_reviews_campaign").on(t.campaignId, t.at)],
 );
@@ -305,7 +318,7 @@ export const pendingEvents = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     createdAt: createdAt(),
-    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    sentAt: timestamp("sent_at"),
   },
   (t) => [index("pending_events_unsent").on(t.sentAt, t.createdAt)],
 );
@@ -342,10 +355,10 @@ export const replies = sqliteTable(
     source: text("source", { enum: REPLY_SOURCES }).notNull(),
     /** Resend's email id (or the local inbox id): one row per received message, however often it is delivered. */
     messageRef: text("message_ref").notNull(),
-    subscriberId: text("subscriber_id").references(() => subscribers.id, { onDelete: "set null" }),
+    subscriberId: subscriberLink(),
     /** sha256 of the lower-cased sender address, like subscribers.email_hash. */
     senderHash: text("sender_hash").notNull(),
-    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    receivedAt: timestamp("received_at").notNull(),
     subject: text("subject"),
     body: text("body"),
     class: text("class", { enum: REPLY_CLASSES }).notNull(),
@@ -354,12 +367,12 @@ export const replies = sqliteTable(
     /** The automatic-mail rule it matched, if any: such a message is never answered. */
     automatic: text("automatic"),
     autoReply: text("auto_reply", { enum: AUTO_REPLY_STATES }),
-    autoReplyAt: integer("auto_reply_at", { mode: "timestamp_ms" }),
-    alertedAt: integer("alerted_at", { mode: "timestamp_ms" }),
-    forwardedAt: integer("forwarded_at", { mode: "timestamp_ms" }),
-    unsubscribedAt: integer("unsubscribed_at", { mode: "timestamp_ms" }),
-    handledAt: integer("handled_at", { mode: "timestamp_ms" }),
-    bodyDeletedAt: integer("body_deleted_at", { mode: "timestamp_ms" }),
+    autoReplyAt: timestamp("auto_reply_at"),
+    alertedAt: timestamp("alerted_at"),
+    forwardedAt: timestamp("forwarded_at"),
+    unsubscribedAt: timestamp("unsubscribed_at"),
+    handledAt: timestamp("handled_at"),
+    bodyDeletedAt: timestamp("body_deleted_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -403,9 +416,9 @@ export const accounts = sqliteTable(
      */
     title: text("title"),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+    updatedAt: updatedAt(),
     /** Set when the account is removed: it can no longer sign in and its sessions are revoked. */
-    removedAt: integer("removed_at", { mode: "timestamp_ms" }),
+    removedAt: timestamp("removed_at"),
   },
   (t) => [uniqueIndex("accounts_email_hash_unique").on(t.emailHash)],
 );
@@ -415,12 +428,10 @@ export const signInLinks = sqliteTable(
   "sign_in_links",
   {
     tokenHash: text("token_hash").primaryKey(),
-    accountId: text("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountOwner(),
     createdAt: createdAt(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    expiresAt: timestamp("expires_at").notNull(),
+    usedAt: timestamp("used_at"),
   },
   (t) => [index("sign_in_links_account").on(t.accountId)],
 );
@@ -430,15 +441,13 @@ export const accountSessions = sqliteTable(
   "account_sessions",
   {
     id: text("id").primaryKey(),
-    accountId: text("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountOwner(),
     createdAt: createdAt(),
-    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: timestamp("last_seen_at").notNull(),
+    expiresAt: timestamp("expires_at").notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    revokedAt: timestamp("revoked_at"),
   },
   (t) => [index("account_sessions_account").on(t.accountId)],
 );
@@ -453,7 +462,7 @@ export const auditLog = sqliteTable(
   "audit_log",
   {
     id: text("id").primaryKey(),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    at: timestamp("at").notNull(),
     actorKind: text("actor_kind", { enum: AUDIT_ACTOR_KINDS }).notNull(),
     /** accounts.id for console actions; null for the bearer token. */
     actorId: text("actor_id"),
@@ -472,12 +481,10 @@ export const auditLog = sqliteTable(
 export const subscriberTopics = sqliteTable(
   "subscriber_topics",
   {
-    subscriberId: text("subscriber_id")
-      .notNull()
-      .references(() => subscribers.id, { onDelete: "cascade" }),
+    subscriberId: subscriberOwner(),
     topicId: text("topic_id").notNull(),
     subscribed: integer("subscribed", { mode: "boolean" }).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.subscriberId, t.topicId] })],
 );
