@@ -148,4 +148,17 @@ describe("audit log", () => {
     expect(html).toContain("api POST /api/admin/campaigns");
     expect(html).not.toContain("(erased)");
   });
+
+  it("the audit page stacks into one card per entry on a phone, each cell labelled, an empty detail a dash", async () => {
+    const t = createTestApp();
+    const owner = await signInAs(t.app, t.deps, { role: "owner" });
+    await owner.post(t.app, "/admin/logout");
+    const viewer = await signInAs(t.app, t.deps, { role: "owner" });
+    const html = await (await t.app.request("/admin/audit", { headers: viewer.headers })).text();
+    expect(html).toContain('<table class="stack">');
+    for (const label of ["When", "Who", "Action", "Target", "Detail"])
+      expect(html).toContain(`<td data-label="${label}">`);
+    expect(html).toContain('<th scope="col">What</th>');
+    expect(html).toMatch(/<td data-label="Detail"><span class="muted">—<\/span><\/td>/);
+  });
 });

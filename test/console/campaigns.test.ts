@@ -240,6 +240,97 @@ describe("editing and sending from the console", () => {
   });
 });
 
+/** The error summary box of a page (up to the end of its list). */
+const summaryOf = (html: string) => /<div class="error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "";
+/** The opening tag of the element with this id. */
+const tagOf = (html: string, id: string) => new RegExp(`<[a-z]+ id="${id}"[^>]*>`).exec(html)?.[0] ?? "";
+
+/** Every invalid field of the editor: its own message beside it, pointed at by the field, and one summary entry. */
+function expectFieldMessages(html: string, fields: Record<string, string>) {
+  const summary = summaryOf(html);
+  for (const [field, message] of Object.entries(fields)) {
+    expect(html).toContain(`<p class="error" id="field-${field}-error">${message}</p>`);
+    const input = tagOf(html, `field-${field}`);
+    expect(input, field).toContain('aria-invalid="true"');
+    expect(input, field).toMatch(new RegExp(`aria-describedby="([^"]* )?field-${field}-error"`));
+    expect(summary).toContain(`<a href="#field-${field}">${message}</a>`);
+    // Once in the summary, once beside the field; never with the label said twice.
+    expect(html.split(message)).toHaveLength(3);
+  }
+  expect(summary).not.toMatch(/(Name|Subject|Preheader): \1:/);
+}
+
+describe("the editor's messages when a save is refused", () => {
+  it("a new campaign: every invalid field, the name too, shows its own message, linked from the summary", async () => {
+    t = setup();
+    const { marketer } = await team();
+    const res = await marketer.post(t.app, "/admin/campaigns/new", {
+      name: "x",
+      subject: "ab",
+      preheader: "p",
+      bodyMarkdown: "",
+      authorId: "",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expectFieldMessages(html, {
+      name: "Name: at least 3 characters.",
+      subject: "Subject: at least 3 characters.",
+      preheader: "Preheader: at least 3 characters.",
+    });
+    // The preheader keeps its hint in aria-describedby, before the message.
+    expect(tagOf(html, "field-preheader")).toContain(
+      'aria-describedby="field-preheader-hint field-preheader-error"',
+    );
+    // The body's message, which does not name its field, is led by the label in the summary only.
+    expect(summaryOf(html)).toContain('<a href="#field-bodyMarkdown">Body: The body is empty.</a>');
+    expect(html).toContain('<p class="error" id="field-bodyMarkdown-error">The body is empty.</p>');
+  });
+
+  it("an edit: the name's message is beside the name, and a valid field carries no message", async () => {
+    t = setup();
+    const { marketer } = await team();
+    const id = await written(marketer, false);
+    const row = await campaignRow(t, id);
+    const res = await marketer.post(t.app, `/admin/campaigns/${id}`, {
+      name: "x",
+      subject: row.subject,
+      preheader: row.preheader,
+      bodyMarkdown: row.bodyMarkdown,
+      authorId: row.authorId,
+      sources: "",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expectFieldMessages(html, { name: "Name: at least 3 characters." });
+    expect(tagOf(html, "field-subject")).not.toContain("aria-invalid");
+    expect(html).not.toContain('id="field-subject-error"');
+    expect((await campaignRow(t, id)).name).toBe(row.name);
+  });
+});
+
+describe("campaign list", () => {
+  it("stacks into one card per campaign on a phone, each cell labelled", async () => {
+    t = setup();
+    const { marketer } = await team();
+    await written(marketer, false);
+    const html = await (await page(marketer, "/admin/campaigns")).text();
+    expect(html).toContain('<table class="stack">');
+    for (const label of [
+      "Campaign",
+      "Status",
+      "Review",
+      "Audience",
+      "Emails sent",
+      "Emails delivered",
+      "Created",
+    ])
+      expect(html).toContain(`<td data-label="${label}">`);
+    // The headers stay as they were on a wide screen.
+    expect(html).toContain('<th scope="col">Sent</th>');
+  });
+});
+
 describe("preview, counts and progress endpoints", () => {
   it("frames the email under its own narrow policy, and answers findings with their lines as JSON", async () => {
     t = setup();

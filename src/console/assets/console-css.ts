@@ -44,7 +44,8 @@ button.secondary { background: #fff; color: var(--link); border: 2px solid var(-
 button.danger { background: var(--danger); }
 button.danger:hover { background: #8c1d17; }
 .error { color: var(--danger); font-weight: 600; margin: .3rem 0 0; }
-[aria-invalid=true] { border-color: var(--danger); }
+/* As specific as input[type=text] and later, so it wins for every kind of field, not only select and textarea. */
+input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: var(--danger); }
 .error-summary { border: 3px solid var(--danger); padding: .75rem 1rem; margin-bottom: 1.25rem; border-radius: .35rem; }
 .error-summary h2 { margin: 0 0 .5rem; font-size: 1.1rem; }
 .notice { border-left: 4px solid var(--ok); background: #f0fdf4; padding: .6rem 1rem; margin-bottom: 1rem; }

@@ -35,6 +35,8 @@ ul.findings { margin: .35rem 0 0; padding-left: 1.1rem; }
 /* On a phone a wide table becomes one card per row, each cell labelled by its column (data-label). */
 @media (max-width: 40rem) {
   table.stack, table.stack tbody { display: block; }
+  /* The cards fit the phone: the sideways-scroll minimum of .table-wrap table is for unstacked tables. */
+  .table-wrap table.stack { min-width: 0; }
   table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table.stack tr { display: block; border: 1px solid var(--line); border-radius: .5rem; padding: .35rem .75rem; margin-bottom: .75rem; }
   table.stack td { display: block; border: 0; padding: .2rem 0; overflow-wrap: anywhere; word-break: break-word; }

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-// GET /admin/campaigns: every campaign, newest first, with its status, review, audience and counts.
+// GET /admin/campaigns: every campaign, newest first, with its status, review, audience and counts; on a phone,
+// one card per campaign (a stacked table), as the subscriber list.
 import { Hono } from "hono";
 import { listCampaigns } from "../../campaigns/view.ts";
 import type { AppDeps } from "../../deps.ts";
@@ -34,8 +35,8 @@ const COLUMNS: Column<Row>[] = [
       </>
     ),
   },
-  { header: "Sent", cell: (k) => fmt(k.counts.sent) },
-  { header: "Delivered", cell: (k) => fmt(k.counts.delivered) },
+  { header: "Sent", mobileLabel: "Emails sent", cell: (k) => fmt(k.counts.sent) },
+  { header: "Delivered", mobileLabel: "Emails delivered", cell: (k) => fmt(k.counts.delivered) },
   { header: "Created", cell: (k) => <Time at={k.createdAt} /> },
 ];
 
@@ -55,6 +56,7 @@ export function campaignListRoutes(deps: Pick<AppDeps, "db">) {
           </p>
         ) : null}
         <DataTable
+          stack
           caption="Campaigns, newest first"
           columns={COLUMNS}
           rows={campaigns}

@@ -1,5 +1,16 @@
 /** @jsxImportSource hono/jsx */
 // The box at the top of a form that failed validation: each message links to its field (GOV.UK pattern).
+
+/**
+ * The entry's text: the field's label, then its messages. Some schemas' messages already open with the label
+ * ("Name: at least 3 characters.", written so an API client knows the field too); those are shown as they are,
+ * so the label is not said twice.
+ */
+function entryText(label: string | undefined, messages: string[]): string {
+  const text = messages.join(" ");
+  return label && !text.startsWith(`${label}:`) ? `${label}: ${text}` : text;
+}
+
 export function ErrorSummary({
   errors,
   labels,
@@ -15,10 +26,12 @@ export function ErrorSummary({
       <ul>
         {entries.map(([field, messages]) => (
           <li key={field}>
-            <a href={`#field-${field}`}>
-              {labels[field] ? `${labels[field]}: ` : ""}
-              {messages.join(" ")}
-            </a>
+            {/* "_" is the form's own message (no field of its own to link to). */}
+            {field === "_" ? (
+              entryText(labels[field], messages)
+            ) : (
+              <a href={`#field-${field}`}>{entryText(labels[field], messages)}</a>
+            )}
           </li>
         ))}
       </ul>

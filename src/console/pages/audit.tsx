@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-// The audit log as a table: when (UTC), who, what, which target (linked where the console has a page for it).
+// The audit log as a table: when (UTC), who, what, which target (linked where the console has a page for it);
+// on a phone, one card per entry (a stacked table).
 import type { Context } from "hono";
 import type { AuditRow } from "../../audit/list.ts";
 import { type Column, DataTable } from "../components/data-table.tsx";
@@ -46,11 +47,17 @@ function Target({ row }: { row: AuditRow }) {
 const COLUMNS: Column<AuditRow>[] = [
   { header: "When", cell: (row) => when(row.at) },
   { header: "Who", cell: (row) => <Who row={row} /> },
-  { header: "What", cell: (row) => <code>{row.action}</code> },
+  { header: "What", mobileLabel: "Action", cell: (row) => <code>{row.action}</code> },
   { header: "Target", cell: (row) => <Target row={row} /> },
   {
     header: "Detail",
-    cell: (row) => (Object.keys(row.detail).length > 0 ? <code>{JSON.stringify(row.detail)}</code> : null),
+    // A dash, as for no target: on a phone an empty cell would leave its label over nothing.
+    cell: (row) =>
+      Object.keys(row.detail).length > 0 ? (
+        <code>{JSON.stringify(row.detail)}</code>
+      ) : (
+        <span class="muted">—</span>
+      ),
   },
 ];
 
@@ -69,6 +76,7 @@ export function AuditPage(props: {
         never written here.
       </p>
       <DataTable
+        stack
         caption="Audit log entries, newest first"
         columns={COLUMNS}
         rows={rows}

@@ -40,9 +40,12 @@ const describedBy = (name: string, errors: Props["errors"], hint = false) =>
     .join(" ") || undefined;
 const invalid = (name: string, errors: Props["errors"]) => (errors?.[name]?.length ? "true" : undefined);
 
-/** A one-line field of what the email says (subject, preheader): label, hint, input with its length cap, message. */
+/**
+ * A one-line field (the team's name for the campaign, its subject, preheader): label, hint, input with its length
+ * cap, and its own message when invalid, which the input points at through aria-describedby.
+ */
 function LineField(props: {
-  name: "subject" | "preheader";
+  name: "name" | "subject" | "preheader";
   label: string;
   hint?: string;
   values: EditorValues;
@@ -82,8 +85,13 @@ export function EditorForm({ action, csrfToken, values, errors, authors, approve
           the approval, and it must be reviewed again.
         </p>
       ) : null}
-      <label for="field-name">Name (only the team sees it)</label>
-      <input id="field-name" name="name" type="text" value={values.name} maxlength={120} />
+      <LineField
+        name="name"
+        label="Name (only the team sees it)"
+        values={values}
+        errors={errors}
+        maxlength={120}
+      />
       <LineField name="subject" label="Subject" values={values} errors={errors} maxlength={78} />
       <LineField
         name="preheader"
