@@ -210,6 +210,16 @@ function generate(run: Omit<LoadRun, "run" | "capMs">): Promise<LoadResult> {
   });
 }
 
+/** An unreported run of JSON signups first (JIT, statement caches, the first confirmation renders). */
+function warmUp(url: string, label: string): Promise<LoadResult> {
+  return generate({
+    url,
+    connections: 10,
+    amount: Math.round(200 * SCALE),
+    target: { kind: "signup", body: "json", label },
+  });
+}
+
 /** One measured run: the load, the server's CPU over exactly that run, the load average it started at. */
 async function measure(
   base: string,
@@ -381,13 +391,7 @@ async function runMode(mode: Mode, tmp: string, rows: Row[]) {
       drains.push({ what, ...d });
       return d;
     };
-    // Warm-up (not reported): JIT, statement caches, the first confirmation renders.
-    const warm = await generate({
-      url: base,
-      connections: 10,
-      amount: Math.round(200 * SCALE),
-      target: { kind: "signup", body: "json", label: `${mode}-warm` },
-    });
+    const warm = await warmUp(base, `${mode}-warm`);
     for (const key of warm.accepted) accepted.add(key);
     await generate({
       url: base,
@@ -464,12 +468,7 @@ async function runBare(rows: Row[]) {
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/`, child, "bare server");
-    await generate({
-      url: base,
-      connections: 10,
-      amount: Math.round(200 * SCALE),
-      target: { kind: "signup", body: "json", label: "bare-warm" },
-    });
+    await warmUp(base, "bare-warm");
     for (const c of CONNECTIONS) {
       const target: LoadTarget = { kind: "signup", body: "json", label: `bare-c${c}` };
       const r = await measure(base, probe, target, c, AMOUNT[c]);
@@ -527,12 +526,7 @@ async function runWorkerd(rows: Row[], tmp: string) {
   closeSync(log);
   try {
     await waitFor(`${base}/healthz`, child, "wrangler dev", 180_000);
-    await generate({
-      url: base,
-      connections: 10,
-      amount: Math.round(200 * SCALE),
-      target: { kind: "signup", body: "json", label: "workerd-warm" },
-    });
+    await warmUp(base, "workerd-warm");
     for (const c of CONNECTIONS) {
       const load = loadavg()[0] ?? 0;
       const before = groupCpuMs(child.pid as number);
